@@ -1,0 +1,142 @@
+//! Newsgauge's scoring engine: plain Rust, `&str` in, deterministic [`Analysis`] out.
+//!
+//! It never depends on a web framework, so the same code runs natively (CLI, benches)
+//! and in the browser (wasm).
+
+pub mod rules;
+pub mod sentiment;
+pub mod text;
+pub mod tickers;
+mod types;
+
+pub use types::*;
+
+/// One segmented sentence of a [`Doc`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sent {
+    pub field: Field,
+    /// Byte range into the field's text.
+    pub start: usize,
+    pub end: usize,
+    /// Position within its field (0 = the first sentence, i.e. the lead of the body).
+    pub index: usize,
+}
+
+/// An article prepared for the analysers: its fields and their sentences.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    /// Title sentences first, then body sentences, each in text order.
+    pub sentences: Vec<Sent>,
+}
+
+impl<'a> Doc<'a> {
+    pub fn new(title: &'a str, body: &'a str) -> Self {
+        let mut sentences = Vec::new();
+        for (field, text) in [(Field::Title, title), (Field::Body, body)] {
+            for (index, (start, end)) in text::sentences(text).into_iter().enumerate() {
+                sentences.push(Sent { field, start, end, index });
+            }
+        }
+        Doc { title, body, sentences }
+    }
+
+    /// The text a [`Field`] refers to.
+    pub fn field_text(&self, field: Field) -> &'a str {
+        match field {
+            Field::Title => self.title,
+            Field::Body => self.body,
+        }
+    }
+}
+
+/// Band edges of the sentiment labels: |s| < NEUTRAL is neutral, < MILD is mild, < PLAIN
+/// is plain, else strong.
+pub const NEUTRAL_BAND: f32 = 0.15;
+/// Upper edge of the "mildly" band.
+pub const MILD_BAND: f32 = 0.40;
+/// Upper edge of the plain band; at or above it is "strongly".
+pub const PLAIN_BAND: f32 = 0.70;
+
+/// The label of a sentiment score, by the documented bands.
+pub fn label_for(score: f32) -> &'static str {
+    let a = score.abs();
+    let pos = score > 0.0;
+    if a < NEUTRAL_BAND || a.is_nan() {
+        "neutral"
+    } else if a < MILD_BAND {
+        if pos { "mildly positive" } else { "mildly negative" }
+    } else if a < PLAIN_BAND {
+        if pos { "positive" } else { "negative" }
+    } else if pos {
+        "strongly positive"
+    } else {
+        "strongly negative"
+    }
+}
+
+/// Analyse one article.
+pub fn analyze(article: &Article) -> Analysis {
+    let title = article.title.as_deref().unwrap_or("");
+    let doc = Doc::new(title, &article.text);
+    let sent = sentiment::score(&doc);
+    let companies = tickers::resolve(&doc, &sent);
+    Analysis {
+        schema_version: SCHEMA_VERSION,
+        sentiment: sent.overall,
+        impact: Impact { score: 0.0, level: "negligible".to_owned(), drivers: Vec::new() },
+        ticker_sentiment: companies.tickers,
+        entities: companies.entities,
+        topics: Vec::new(),
+        events: Vec::new(),
+        summary: String::new(),
+        key_decisions: Vec::new(),
+        explanations: sent.explanations,
+        sentences: sent.sentences,
+        language: "en".to_owned(),
+        truncated: false,
+        analyzed_bytes: article.text.len(),
+    }
+}
+
+/// Analyse plain text with no title.
+pub fn analyze_text(text: &str) -> Analysis {
+    analyze(&Article::new(None, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn band_edges_follow_the_documented_bands() {
+        assert_eq!(label_for(0.0), "neutral");
+        assert_eq!(label_for(0.1499), "neutral");
+        assert_eq!(label_for(0.15), "mildly positive");
+        assert_eq!(label_for(-0.15), "mildly negative");
+        assert_eq!(label_for(0.3999), "mildly positive");
+        assert_eq!(label_for(0.40), "positive");
+        assert_eq!(label_for(-0.6999), "negative");
+        assert_eq!(label_for(0.70), "strongly positive");
+        assert_eq!(label_for(-1.0), "strongly negative");
+    }
+
+    #[test]
+    fn explanation_offsets_point_into_the_original_text() {
+        let text = "ÄÖ Corp shares plunged after it missed estimates.";
+        let a = analyze_text(text);
+        assert!(!a.explanations.is_empty());
+        for e in &a.explanations {
+            assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
+        }
+        assert_eq!(&text[a.explanations[0].start..a.explanations[0].end], "plunged");
+    }
+
+    #[test]
+    fn analysis_serialises_with_the_schema_version() {
+        let json = serde_json::to_value(analyze_text("Shares rose.")).unwrap();
+        assert_eq!(json["schema_version"], 1);
+        assert!(json["sentiment"]["score"].as_f64().unwrap() > 0.0);
+    }
+}
