@@ -1,0 +1,63 @@
+// The foundation's end-to-end path: feed → article, paste-and-analyse, a deep link.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { BASE, launch, watch, shot } from "./lib.mjs";
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test("feed links to an article page that shows its analysis, without console errors", async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/");
+  await page.getByRole("heading", { level: 1 }).first().waitFor();
+  await shot(page, "feed");
+  const link = page.locator("a[href^='/article/']").first();
+  await link.waitFor();
+  await link.click();
+  await page.waitForURL(/\/article\//);
+  await page.getByText("Back to News").waitFor();
+  await page.getByTestId("sentiment-label").waitFor();
+  await shot(page, "article");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("typing in /analyze updates the analysis", async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/analyze");
+  const box = page.locator("#paste-box");
+  await box.waitFor();
+  const before = await page.getByTestId("analysis-json").textContent();
+  await box.fill("Acme shares plunged after the company missed estimates and cut its guidance.");
+  await page.waitForFunction(
+    (prev) => document.querySelector("[data-testid=analysis-json]").textContent !== prev,
+    before,
+  );
+  const json = JSON.parse(await page.getByTestId("analysis-json").textContent());
+  assert.equal(json.schema_version, 1);
+  assert.ok(json.sentences.length >= 1, "the typed sentence is analysed");
+  assert.ok(json.sentiment.score < 0, "a plunge and a miss read negative");
+  await shot(page, "analyze");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("/about loads directly by URL (static fallback) and unknown routes show not found", async () => {
+  const page = await browser.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/about");
+  await page.getByRole("heading", { name: "About Newsgauge" }).waitFor();
+  await shot(page, "about");
+  await page.goto(BASE + "/no/such/page");
+  await page.getByRole("heading", { name: "Page not found" }).waitFor();
+  await shot(page, "not-found");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
