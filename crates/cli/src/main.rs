@@ -149,11 +149,23 @@ fn analyze(file: &str, title: Option<String>) -> ExitCode {
         }
     };
     let analysis = newsgauge_engine::analyze(&newsgauge_engine::Article { title, text });
-    println!(
-        "{}",
-        serde_json::to_string_pretty(&analysis).expect("analysis serialises")
-    );
-    ExitCode::SUCCESS
+    let json = serde_json::to_string_pretty(&analysis).expect("analysis serialises");
+    write_stdout(&json)
+}
+
+/// Print `text` and a newline; a closed pipe or full disk is an I/O error (exit 2), not a
+/// panic.
+pub(crate) fn write_stdout(text: &str) -> ExitCode {
+    let mut stdout = io::stdout().lock();
+    match writeln!(stdout, "{text}").and_then(|_| stdout.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("newsgauge: cannot write output: {e}");
+            }
+            ExitCode::from(EXIT_USAGE_OR_IO)
+        }
+    }
 }
 
 fn read_input(file: &str) -> io::Result<String> {
@@ -245,9 +257,5 @@ fn print_report(
     as_text: impl FnOnce() -> String,
 ) -> ExitCode {
     let out = if json { as_json() } else { as_text() };
-    let mut stdout = io::stdout().lock();
-    if writeln!(stdout, "{}", out.trim_end()).is_err() {
-        return ExitCode::from(EXIT_USAGE_OR_IO);
-    }
-    ExitCode::SUCCESS
+    write_stdout(out.trim_end())
 }
