@@ -1,0 +1,380 @@
+//! Companies and tickers: resolve names, brands and symbols; sentiment and relevance per ticker.
+//!
+//! Data: a compact securities master (`data/securities.tsv`, built by
+//! `tools/build_securities.py` from the SEC list, 20 index member lists and NSE name
+//! variants) merged with a hand-written alias table (`data/aliases.txt`) and a list of
+//! private companies (`data/private.txt`). See [`master`].
+//!
+//! Matching ([`mentions`]): explicit forms first (`$TSLA`, `NASDAQ: AAPL`, `Apple (AAPL)`),
+//! then an aho-corasick leftmost-longest scan over every alias with word-boundary and case
+//! checks on the original text; names that are also common words need company evidence.
+//!
+//! Per company: relevance from title, lead, share of sentences and explicit symbols;
+//! sentiment from the clauses that mention it (split at "while", "but", ";" ...), scored by
+//! [`crate::sentiment::score_span`].
+
+pub mod eval;
+pub mod master;
+pub mod mentions;
+
+use std::collections::BTreeMap;
+
+use crate::sentiment::SentimentOutput;
+use crate::types::{Entity, Explanation, Field, Span, TickerSentiment};
+use crate::Doc;
+
+pub use eval::{evaluate_entities, EntityReport, EntityRow};
+use mentions::{Mention, Target};
+
+/// What ticker resolution gives the rest of the pipeline.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TickerOutput {
+    /// Every organisation found, listed or private, in order of first mention.
+    pub entities: Vec<Entity>,
+    /// One row per ticker symbol, most relevant first.
+    pub tickers: Vec<TickerSentiment>,
+}
+
+/// Size of a listed company, for the market-impact model.
+///
+/// Rule: `Mega` = the hand-picked mega-caps of `data/aliases.txt` (flag `mega`: the largest
+/// companies by market value, AAPL MSFT NVDA GOOGL/GOOG AMZN META TSLA BRK.A/B AVGO TSM LLY
+/// WMT JPM V ORCL); `Large` = a member of a large-cap index (S&P 500, NASDAQ 100, Dow, S&P 100,
+/// FTSE 100, DAX, CAC 40, EURO STOXX 50, NIKKEI 225, IBEX 35, AEX, SMI 20, OMX 30/25, BEL 20),
+/// a curated `large` line, or among the first 500 US companies of the SEC list (which is in
+/// market-value order); `Mid` = MDAX, CAC Mid 60, TecDAX members or US ranks 500–1500;
+/// `Small` = any other listing (S&P 600, SDAX, NSE, the rest of NYSE/Nasdaq); `Unknown` = not
+/// in the master.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SizeTier {
+    Unknown,
+    Small,
+    Mid,
+    Large,
+    Mega,
+}
+
+/// Weights of the relevance score (they sum to 1): a mention in the title ...
+const REL_TITLE: f32 = 0.35;
+/// ... in the lead (first two body sentences) ...
+const REL_LEAD: f32 = 0.2;
+/// ... the share of sentences that mention it (saturating at [`REL_SHARE_FULL`]) ...
+const REL_SHARE: f32 = 0.25;
+/// ... an explicit symbol ...
+const REL_EXPLICIT: f32 = 0.1;
+/// ... and a floor every mentioned company gets, so relevance stays in (0, 1].
+const REL_BASE: f32 = 0.1;
+/// A company named in a third of the sentences is fully "about" the article on that count.
+const REL_SHARE_FULL: f32 = 1.0 / 3.0;
+/// Body sentences that count as the lead.
+const LEAD_SENTENCES: usize = 2;
+/// A title clause weighs this much more than a body clause in a ticker's sentiment.
+const TITLE_CLAUSE_WEIGHT: f32 = 1.5;
+
+/// Words that start a new clause with its own subject ("X beat while Y missed").
+const CLAUSE_BREAKS: &[&str] = &[
+    " while ",
+    " whilst ",
+    " whereas ",
+    " but ",
+    " although ",
+    " though ",
+    " even as ",
+    " however",
+    " yet ",
+    " meanwhile",
+    " unlike ",
+    " - ",
+    " – ",
+    " — ",
+];
+/// Extra breaks when one sentence names several companies ("X rose, Y fell", "X up and Y down").
+const LIST_BREAKS: &[&str] = &[", ", " and ", " as ", " after ", " vs ", " versus "];
+
+/// Find the companies an article is about.
+pub fn resolve(doc: &Doc<'_>, _sentiment: &SentimentOutput) -> TickerOutput {
+    let companies = analyse(doc);
+    let m = master::master();
+    let mut entities = Vec::new();
+    let mut tickers = Vec::new();
+    for c in &companies {
+        let mentions: Vec<Span> = c
+            .mentions
+            .iter()
+            .map(|x| Span {
+                start: x.start,
+                end: x.end,
+                field: x.field,
+            })
+            .collect();
+        let (name, public, listings) = match &c.target {
+            Target::Company(id) => {
+                let co = &m.companies[*id];
+                (
+                    co.name.clone(),
+                    co.public,
+                    co.listings
+                        .iter()
+                        .map(|l| (l.ticker.clone(), l.exchange.clone()))
+                        .collect(),
+                )
+            }
+            Target::Symbol(sym, exch) => (sym.clone(), true, vec![(sym.clone(), exch.clone())]),
+        };
+        entities.push(Entity {
+            name: name.clone(),
+            kind: if public { "public" } else { "private" }.to_owned(),
+            tickers: listings
+                .iter()
+                .map(|(t, _)| t.clone())
+                .collect::<Vec<String>>(),
+            mentions: mentions.clone(),
+        });
+        for (ticker, exchange) in listings {
+            tickers.push(TickerSentiment {
+                ticker,
+                name: name.clone(),
+                exchange,
+                score: c.score,
+                label: crate::label_for(c.score).to_owned(),
+                relevance_score: c.relevance,
+                mentions: mentions.clone(),
+                explanations: c.explanations.clone(),
+            });
+        }
+    }
+    tickers.sort_by(|a, b| {
+        b.relevance_score
+            .total_cmp(&a.relevance_score)
+            .then_with(|| a.ticker.cmp(&b.ticker))
+    });
+    TickerOutput { entities, tickers }
+}
+
+/// The size tier of a ticker symbol.
+pub fn size_tier(ticker: &str) -> SizeTier {
+    let m = master::master();
+    m.company_by_ticker(ticker.trim_start_matches('$'))
+        .map_or(SizeTier::Unknown, |c| m.companies[c].tier)
+}
+
+/// One company found in a document, with its scores.
+#[derive(Debug, Clone)]
+pub(crate) struct Found {
+    pub target: Target,
+    pub mentions: Vec<Mention>,
+    pub score: f32,
+    pub relevance: f32,
+    pub explanations: Vec<Explanation>,
+}
+
+/// Every company of the document, in order of first mention, with relevance and sentiment.
+pub(crate) fn analyse(doc: &Doc<'_>) -> Vec<Found> {
+    let all = mentions::find(doc);
+    let mut order: Vec<Target> = Vec::new();
+    let mut groups: BTreeMap<Target, Vec<Mention>> = BTreeMap::new();
+    for x in &all {
+        if !groups.contains_key(&x.target) {
+            order.push(x.target.clone());
+        }
+        groups.entry(x.target.clone()).or_default().push(x.clone());
+    }
+    let n_sentences = doc.sentences.len().max(1);
+    order
+        .into_iter()
+        .map(|target| {
+            let ms = groups.remove(&target).unwrap_or_default();
+            let relevance = relevance(doc, &ms, n_sentences);
+            let (score, explanations) = sentiment(doc, &ms, &all);
+            Found {
+                target,
+                mentions: ms,
+                score,
+                relevance,
+                explanations,
+            }
+        })
+        .collect()
+}
+
+fn sentence_index(doc: &Doc<'_>, field: Field, at: usize) -> Option<usize> {
+    doc.sentences
+        .iter()
+        .position(|s| s.field == field && s.start <= at && at < s.end)
+}
+
+fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
+    let title = ms.iter().any(|x| x.field == Field::Title);
+    let mut sentences: Vec<usize> = ms
+        .iter()
+        .filter_map(|x| sentence_index(doc, x.field, x.start))
+        .collect();
+    sentences.sort_unstable();
+    sentences.dedup();
+    let lead = sentences
+        .iter()
+        .any(|&i| doc.sentences[i].field == Field::Body && doc.sentences[i].index < LEAD_SENTENCES);
+    let share = (sentences.len() as f32 / n_sentences as f32 / REL_SHARE_FULL).min(1.0);
+    let explicit = ms.iter().any(|x| x.how.is_explicit());
+    let r = REL_BASE
+        + REL_TITLE * f32::from(u8::from(title))
+        + REL_LEAD * f32::from(u8::from(lead))
+        + REL_SHARE * share
+        + REL_EXPLICIT * f32::from(u8::from(explicit));
+    r.clamp(f32::MIN_POSITIVE, 1.0)
+}
+
+/// The clause of a sentence around `start..end`: cut at clause words, and, when the sentence
+/// names other companies, at list separators too.
+pub(crate) fn clause_of(
+    doc: &Doc<'_>,
+    field: Field,
+    start: usize,
+    end: usize,
+    all: &[Mention],
+) -> (usize, usize) {
+    let text = doc.field_text(field);
+    let (ss, se) = mentions::sentence_of(doc, field, start);
+    let sentence = &text[ss..se];
+    // ASCII lowercasing keeps every byte offset.
+    let lower = sentence.to_ascii_lowercase();
+    let others = all.iter().any(|x| {
+        x.field == field && x.start >= ss && x.end <= se && (x.start, x.end) != (start, end)
+    });
+    let inside_mention = |p: usize| {
+        all.iter()
+            .any(|x| x.field == field && x.start < ss + p && ss + p < x.end)
+    };
+    let mut breaks: Vec<(usize, usize)> = Vec::new();
+    let mut push = |pats: &[&str]| {
+        for pat in pats {
+            for (p, _) in lower.match_indices(pat) {
+                if !inside_mention(p) && !inside_mention(p + pat.len() - 1) {
+                    breaks.push((ss + p, ss + p + pat.len()));
+                }
+            }
+        }
+    };
+    push(CLAUSE_BREAKS);
+    push(&[";"]);
+    if others {
+        push(LIST_BREAKS);
+    }
+    let cs = breaks
+        .iter()
+        .filter(|&&(_, e)| e <= start)
+        .map(|&(_, e)| e)
+        .max()
+        .unwrap_or(ss);
+    let ce = breaks
+        .iter()
+        .filter(|&&(s, _)| s >= end)
+        .map(|&(s, _)| s)
+        .min()
+        .unwrap_or(se);
+    (cs, ce)
+}
+
+fn sentiment(doc: &Doc<'_>, ms: &[Mention], all: &[Mention]) -> (f32, Vec<Explanation>) {
+    let mut clauses: Vec<(Field, usize, usize)> = ms
+        .iter()
+        .map(|x| {
+            let (s, e) = clause_of(doc, x.field, x.start, x.end, all);
+            (x.field, s, e)
+        })
+        .collect();
+    clauses.sort_unstable();
+    clauses.dedup();
+    let (mut sum, mut weight) = (0.0f32, 0.0f32);
+    let mut explanations = Vec::new();
+    for (field, s, e) in clauses {
+        let (score, why) = crate::sentiment::score_span(doc, field, s, e);
+        if why.is_empty() && score == 0.0 {
+            continue;
+        }
+        let w = if field == Field::Title {
+            TITLE_CLAUSE_WEIGHT
+        } else {
+            1.0
+        };
+        sum += w * score;
+        weight += w;
+        explanations.extend(why);
+    }
+    let score = if weight > 0.0 {
+        (sum / weight).clamp(-1.0, 1.0)
+    } else {
+        0.0
+    };
+    explanations.sort_by_key(|a| (a.field, a.start, a.end));
+    explanations.dedup();
+    (score, explanations)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(title: &str, body: &str) -> TickerOutput {
+        let doc = Doc::new(title, body);
+        let s = crate::sentiment::score(&doc);
+        resolve(&doc, &s)
+    }
+
+    fn syms(o: &TickerOutput) -> Vec<String> {
+        let mut v: Vec<String> = o.tickers.iter().map(|t| t.ticker.clone()).collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn google_is_one_entity_with_both_share_classes() {
+        let o = run("", "Google said YouTube ad sales rose.");
+        assert_eq!(syms(&o), vec!["GOOG", "GOOGL"]);
+        assert_eq!(o.entities.len(), 1);
+        assert_eq!(o.entities[0].tickers, vec!["GOOGL", "GOOG"]);
+        assert_eq!(o.entities[0].mentions.len(), 2);
+    }
+
+    #[test]
+    fn size_tiers_follow_the_documented_rule() {
+        assert_eq!(size_tier("AAPL"), SizeTier::Mega);
+        assert_eq!(size_tier("BRK.B"), SizeTier::Mega);
+        assert_eq!(size_tier("$GOOG"), SizeTier::Mega);
+        assert_eq!(size_tier("TGT"), SizeTier::Large);
+        assert_eq!(size_tier("ZZZZZZ"), SizeTier::Unknown);
+        assert!(size_tier("SIFY") <= SizeTier::Mid);
+    }
+
+    #[test]
+    fn relevance_is_high_for_the_subject_and_low_for_a_passing_mention() {
+        let body = "Nvidia reported record revenue. Nvidia shares rose. The company guided higher. \
+                    Demand for Nvidia chips is strong. Analysts cheered. Suppliers such as Micron may benefit.";
+        let o = run("Nvidia beats estimates", body);
+        let nv = o.tickers.iter().find(|t| t.ticker == "NVDA").unwrap();
+        let mu = o.tickers.iter().find(|t| t.ticker == "MU").unwrap();
+        assert!(nv.relevance_score > 0.8, "{}", nv.relevance_score);
+        assert!(mu.relevance_score < 0.3, "{}", mu.relevance_score);
+        assert!(mu.relevance_score > 0.0);
+        assert_eq!(o.tickers[0].ticker, "NVDA");
+    }
+
+    #[test]
+    fn clauses_split_at_while() {
+        let body = "Microsoft beat estimates while Intel missed.";
+        let doc = Doc::new("", body);
+        let all = mentions::find(&doc);
+        let (s, e) = clause_of(&doc, Field::Body, all[0].start, all[0].end, &all);
+        assert_eq!(&body[s..e], "Microsoft beat estimates");
+        let (s, e) = clause_of(&doc, Field::Body, all[1].start, all[1].end, &all);
+        assert_eq!(&body[s..e], "Intel missed.");
+    }
+
+    #[test]
+    fn private_companies_have_no_ticker() {
+        let o = run("", "The ChatGPT maker raised money.");
+        assert!(o.tickers.is_empty());
+        assert_eq!(o.entities[0].name, "OpenAI");
+        assert_eq!(o.entities[0].kind, "private");
+    }
+}

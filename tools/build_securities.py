@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""Build the engine's compact securities master, crates/engine/data/securities.tsv.
+
+Reproducible: reads only ../shared/data (relative to the repo root) and writes one file.
+
+    python3 tools/build_securities.py [--data ../shared/data] [--out crates/engine/data/securities.tsv]
+
+Inputs (licences in README "Tickers and companies"):
+  sec_company_tickers_exchange.jsonl  US SEC listings (public data)
+  index_members.jsonl                 members of 20 major indices (MIT)
+  nse_entity_aliases.csv              NSE symbols with headline name variants (MIT)
+  twitter_fin_dev.jsonl               finance tweets (MIT), only to flag names that are
+                                      also common lowercase words ("Target", "Gap")
+
+Output: one company a line, tab-separated, in priority order (earlier wins an alias clash):
+  tickers   comma-separated SYMBOL:EXCHANGE (share classes and dual listings together)
+  name      display name
+  tier      L (large: large-cap index member or top-500 US listing by the SEC file's
+            market-value order), M (mid: mid-cap index or US rank <= 1500), S (other)
+  aliases   ';'-separated; prefix '~' = also a common word (needs company evidence),
+            '=' = match case-exactly (acronyms)
+"""
+import argparse
+import collections
+import csv
+import json
+import os
+import re
+
+LEGAL = {
+    "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited", "plc",
+    "ag", "se", "sa", "nv", "n.v", "s.a", "llc", "lp", "l.p", "spa", "s.p.a", "oyj", "ab",
+    "asa", "a/s", "as", "kgaa", "bhd", "tbk", "pte", "holding", "the", "com",
+}
+# Trailing SEC filing annotations: "/DE/", "/NEW/", "\\MD\\".
+ANNOT = re.compile(r"\s*[/\\][A-Z ]{1,12}[/\\]?\s*$")
+LARGE_INDICES = {
+    "S&P 500", "NASDAQ 100", "S&P 100", "DOW JONES", "FTSE 100", "DAX", "CAC_40",
+    "EURO STOXX 50", "NIKKEI 225", "IBEX 35", "AEX", "Switzerland 20", "OMX Stockholm 30",
+    "OMX Helsinki 25", "BEL 20",
+}
+MID_INDICES = {"MDAX", "CAC Mid 60", "TecDAX"}
+# US rank (SEC file order is by market value) bounds of the large and mid tiers.
+LARGE_RANK = 500
+MID_RANK = 1500
+YAHOO_EXCHANGE = {
+    "L": "LSE", "DE": "XETRA", "F": "FRA", "PA": "Euronext Paris", "AS": "Euronext Amsterdam",
+    "BR": "Euronext Brussels", "MI": "Borsa Italiana", "MC": "BME", "SW": "SIX", "ST": "Nasdaq Stockholm",
+    "HE": "Nasdaq Helsinki", "T": "TSE", "CO": "Nasdaq Copenhagen", "OL": "Oslo", "IR": "Euronext Dublin",
+    "LS": "Euronext Lisbon", "VI": "Vienna",
+}
+# Small funds and blank-cheque shells are rarely news subjects; leaving them out keeps the
+# table inside its size budget.
+SMALL_SKIP = re.compile(r"\b(ETF|ETN|Funds?|Municipal|Portfolio|Acquisition|Opportunities)\b", re.I)
+# Acronyms that are never company names on their own.
+ACRONYM_STOP = {
+    "IT", "ALL", "ON", "NOW", "A", "AI", "CEO", "CFO", "COO", "GDP", "EPS", "USA", "US", "UK", "EU",
+    "IPO", "ETF", "SEC", "FDA", "VIP", "RBI", "NSE", "BSE", "PSU", "FII", "FIIS", "DII", "NBFC", "IMF",
+    "FED", "OPEC", "GST", "CPI", "PMI", "Q1", "Q2", "Q3", "Q4", "FY", "YOY", "NAV", "AGM", "EGM",
+    "CEOS", "LNG", "OIL", "GAS", "BANK", "BANKS", "IIP", "FDI", "NPA", "NPAS", "PE", "MF", "MFS",
+}
+
+
+# Place words that start many Indian company names; never a name on their own.
+PLACE_WORDS = {
+    "india", "indian", "bharat", "hindustan", "national", "bombay", "gujarat", "tamil", "punjab", "kerala",
+    "karnataka", "andhra", "madras", "delhi", "mumbai", "bengal", "orient", "oriental", "southern",
+    "eastern", "western", "northern", "central", "united", "asian", "global", "international", "first",
+}
+
+
+def first_word(name):
+    ws = name.split()
+    return ws[0] if ws else ""
+
+
+def words(s):
+    return re.findall(r"[A-Za-z0-9&'.-]+", s)
+
+
+def normalise(name):
+    """Company name without legal suffixes, filing annotations or a leading 'The'."""
+    n = ANNOT.sub("", name).strip()
+    n = re.sub(r"\([^)]*\)", " ", n)  # "(India)", "(The)"
+    n = n.replace(",", " ")
+    toks = n.split()
+    while toks and toks[-1].lower().rstrip(".") in LEGAL:
+        toks.pop()
+    while toks and toks[0].lower() == "the":
+        toks.pop(0)
+    while toks and toks[-1].lower() in {"and", "&"}:
+        toks.pop()
+    return " ".join(toks).strip(" .-&")
+
+
+def display(name):
+    """Readable name: SEC's ALL CAPS words in title case; acronyms (<= 3 letters, or 4 with
+    at most one vowel: "MSCI") kept."""
+    n = ANNOT.sub("", name).strip()
+    out = []
+    for w in n.split():
+        core = re.sub(r"[^A-Za-z]", "", w)
+        vowels = sum(ch in "AEIOUY" for ch in core)
+        legal = core.lower() in {"inc", "co", "the", "and", "of", "for", "com", "corp", "ltd", "plc", "llc"}
+        acronym = not legal and (len(core) <= 3 or len(core) == 4 and vowels <= 1)
+        if core.isupper() and not acronym:
+            out.append(w[:1] + w[1:].lower())
+        else:
+            out.append(w)
+    return " ".join(out)
+
+
+def common_words(data):
+    """Lowercase word counts of a finance-news corpus: a name seen lowercase is a common word."""
+    c = collections.Counter()
+    path = os.path.join(data, "twitter_fin_dev.jsonl")
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            for w in re.findall(r"[A-Za-z]+", json.loads(line)["text"]):
+                if w.islower():
+                    c[w] += 1
+    return set(c)
+
+
+def alias_entry(alias, common):
+    a = alias.strip()
+    if len(a) < 3 or a.upper() in ACRONYM_STOP or not re.search(r"[A-Za-z]{2}", a):
+        return None
+    ws = a.split()
+    letters = re.sub(r"[^A-Za-z]", "", a)
+    if letters and a.upper() == a and len(ws) == 1:
+        # An acronym: match it case-exactly; a short one also needs company evidence.
+        return ("=~" if len(letters) <= 3 else "=") + a
+    if all(w.lower().strip(".&'-") in common or not w[:1].isalpha() for w in ws):
+        return "~" + a
+    return a
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "crates", "engine", "data", "securities.tsv"))
+    args = ap.parse_args()
+    common = common_words(args.data)
+
+    # --- US listings, grouped by CIK (one company, several share classes) ---
+    companies = []  # dict(tickers=[(sym, exch)], name, tier, aliases=[...])
+    by_cik = collections.OrderedDict()
+    with open(os.path.join(args.data, "sec_company_tickers_exchange.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            # OTC and unlisted rows are mostly shells and foreign ADR lines; leaving them out
+            # halves the table (size budget) at little cost to news coverage.
+            if r["exchange"] not in ("Nasdaq", "NYSE", "CBOE"):
+                continue
+            by_cik.setdefault(r["cik"], []).append(r)
+    by_ticker = {}
+    for rank, (cik, rows) in enumerate(by_cik.items()):
+        main_t = rows[0]["ticker"]
+        root = main_t.split("-")[0]
+        keep = []
+        for r in rows:
+            t = r["ticker"]
+            same_class = "-" in t and t.split("-")[0] == root and len(t.split("-")[1]) == 1 and t.split("-")[1] in "ABCK"
+            dropped_letter = t == main_t[:-1] or main_t == t[:-1] and t[-1] in "AKL"
+            if t == main_t or same_class or dropped_letter:
+                keep.append((t.replace("-", "."), r["exchange"]))
+        tier = "L" if rank < LARGE_RANK else "M" if rank < MID_RANK else "S"
+        if tier == "S" and SMALL_SKIP.search(rows[0]["name"]):
+            continue
+        name = display(rows[0]["name"])
+        c = {"tickers": keep, "name": name, "tier": tier, "aliases": [normalise(name)], "rank": rank}
+        companies.append(c)
+        for t, _ in keep:
+            by_ticker[t] = c
+
+    # --- index members: tier for US members, new companies for foreign ones ---
+    members = collections.OrderedDict()
+    with open(os.path.join(args.data, "index_members.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            r = json.loads(line)
+            if not r.get("symbol"):
+                continue
+            members.setdefault(r["symbol"], {"r": r, "indices": set()})["indices"].add(r["index"])
+    foreign = []
+    for sym, m in members.items():
+        r, idx = m["r"], m["indices"]
+        tier = "L" if idx & LARGE_INDICES else "M" if idx & MID_INDICES else "S"
+        us = by_ticker.get(sym.replace("-", "."))
+        if "." not in sym and us is not None:
+            us["tier"] = min(us["tier"], tier, key="LMS".index)
+            us["aliases"].append(normalise(display(r["name"])))
+            continue
+        suffix = sym.rsplit(".", 1)[-1] if "." in sym else ""
+        exch = YAHOO_EXCHANGE.get(suffix)
+        if exch is None:
+            continue
+        # A foreign company with a US listing in the SEC list joins that company.
+        adr = next((by_ticker[y] for y in r["yahoo"] if "." not in y and y in by_ticker), None)
+        if adr is not None:
+            adr["tickers"].append((sym, exch))
+            adr["tier"] = min(adr["tier"], tier, key="LMS".index)
+            adr["aliases"].append(normalise(display(r["name"])))
+            continue
+        foreign.append({"tickers": [(sym, exch)], "name": r["name"], "tier": tier, "aliases": [normalise(r["name"])]})
+
+    # --- NSE: companies (rows naming a legal entity), not sector buckets ---
+    nse = []
+    nse_first = []
+    legal_tail = re.compile(r"\b(Ltd|Limited|Bank|Corp|Corporation|Co|Company|Industries|Inc)\.?(\s+of\s+\w+)?$")
+    with open(os.path.join(args.data, "nse_entity_aliases.csv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            sym = row["Symbol"]
+            variants = [v.strip() for v in row["Entity"].split(",") if v.strip()]
+            if not any(legal_tail.search(v) for v in variants):
+                continue
+            if any(v[:1].islower() and " " in v for v in variants):
+                continue
+            # Market indices and exchanges ("Sensex", "Nifty") are not companies.
+            if any(re.search(r"\b(nifty|sensex|nify|exchange)\b", v, re.I) for v in variants):
+                continue
+            names = [v for v in variants if v != sym]
+            full = max(names, key=len) if names else sym
+            # "HINDALCO" is also written "Hindalco" in headlines: match it as a name.
+            als = [v.title() if v.isalpha() and v.isupper() and len(v) >= 5 else normalise(v) for v in variants]
+            nse_first.append(first_word(full))
+            nse.append({"tickers": [(sym + ".NS", "NSE")], "name": full.rstrip("."), "tier": "S", "aliases": als})
+
+    # The first word of an NSE company's name is how headlines shorten it ("Maruti Suzuki
+    # India" -> "Maruti") when no other company's name starts with it and it is no common word.
+    starts = collections.Counter(w for c in companies + foreign + nse for w in {first_word(a).lower() for a in c["aliases"]})
+    for c, fw in zip(nse, nse_first):
+        if len(fw) >= 5 and fw.isalpha() and fw[0].isupper() and starts[fw.lower()] == 1 and fw.lower() not in common and fw.lower() not in PLACE_WORDS:
+            c["aliases"].append(fw)
+
+    lines = []
+    for c in companies + foreign + nse:
+        seen, als = set(), []
+        for a in c["aliases"]:
+            e = alias_entry(a, common)
+            if e and e.lstrip("=~").lower() not in seen:
+                seen.add(e.lstrip("=~").lower())
+                als.append(e)
+        if not als:
+            continue
+        ticks = ",".join(f"{t}:{x}" for t, x in c["tickers"])
+        lines.append(f"{ticks}\t{c['name']}\t{c['tier']}\t{';'.join(als)}")
+    with open(args.out, "w", encoding="utf-8") as f:
+        f.write("# Generated by tools/build_securities.py from ../shared/data; do not edit.\n")
+        f.write("\n".join(lines) + "\n")
+    print(f"wrote {len(lines)} companies to {args.out}")
+
+
+if __name__ == "__main__":
+    main()
