@@ -3,6 +3,9 @@
 //! It never depends on a web framework, so the same code runs natively (CLI, benches)
 //! and in the browser (wasm).
 
+pub mod invariants;
+pub mod language;
+pub mod normalize;
 pub mod rules;
 pub mod sentiment;
 pub mod text;
@@ -78,11 +81,16 @@ pub fn label_for(score: f32) -> &'static str {
 
 /// Analyse one article.
 pub fn analyze(article: &Article) -> Analysis {
-    let title = article.title.as_deref().unwrap_or("");
-    let doc = Doc::new(title, &article.text);
+    // Bounded input, then same-length clean text: offsets still index the original.
+    let raw_title = article.title.as_deref().unwrap_or("");
+    let (title_in, title_cut) = normalize::truncate(raw_title, normalize::MAX_ANALYZED_BYTES);
+    let (body_in, body_cut) = normalize::truncate(&article.text, normalize::MAX_ANALYZED_BYTES);
+    let (title, body) = (normalize::normalize(title_in), normalize::normalize(body_in));
+    let doc = Doc::new(&title, &body);
+    let language = language::detect(&title, &body);
     let sent = sentiment::score(&doc);
     let companies = tickers::resolve(&doc, &sent);
-    Analysis {
+    let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         sentiment: sent.overall,
         impact: Impact { score: 0.0, level: "negligible".to_owned(), drivers: Vec::new() },
@@ -94,10 +102,12 @@ pub fn analyze(article: &Article) -> Analysis {
         key_decisions: Vec::new(),
         explanations: sent.explanations,
         sentences: sent.sentences,
-        language: "en".to_owned(),
-        truncated: false,
-        analyzed_bytes: article.text.len(),
-    }
+        language: language.to_owned(),
+        truncated: title_cut || body_cut,
+        analyzed_bytes: body_in.len(),
+    };
+    language::discount_if_not_english(&mut analysis);
+    analysis
 }
 
 /// Analyse plain text with no title.
