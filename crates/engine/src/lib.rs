@@ -6,10 +6,12 @@
 pub mod invariants;
 pub mod language;
 pub mod normalize;
+pub mod phrase;
 pub mod rules;
 pub mod sentiment;
 pub mod text;
 pub mod tickers;
+pub mod topics;
 mod types;
 
 pub use types::*;

@@ -1,0 +1,154 @@
+//! Whole-word phrase matching with one Aho-Corasick pass per text, shared by the topic
+//! and event tables.
+//!
+//! A pattern is lowercase ASCII words separated by single spaces; a trailing `*` makes the
+//! last word a prefix (`acqui*` matches "acquired" and "acquisition"). Matching is ASCII
+//! case-insensitive, must start and end on word boundaries (unless the pattern is a prefix)
+//! and, where patterns overlap, keeps the leftmost-longest one. Offsets index the original
+//! text, so they always lie on char boundaries.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+/// A compiled set of phrases.
+#[derive(Debug)]
+pub struct PhraseSet {
+    ac: AhoCorasick,
+    /// Per pattern: true when its last word is a prefix (`*`).
+    prefix: Vec<bool>,
+}
+
+/// One whole-word hit: which pattern, and its byte range in the searched text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub pattern: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl PhraseSet {
+    /// Compile the patterns (index = pattern id).
+    pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut prefix = Vec::new();
+        let mut bare = Vec::new();
+        for p in patterns {
+            let is_prefix = p.ends_with('*');
+            prefix.push(is_prefix);
+            bare.push(p.trim_end_matches('*').to_owned());
+        }
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&bare)
+            .expect("phrase tables are small and valid");
+        PhraseSet { ac, prefix }
+    }
+
+    /// Every whole-word, non-overlapping (leftmost-longest) hit in `text`, in text order.
+    pub fn find(&self, text: &str) -> Vec<Hit> {
+        let bytes = text.as_bytes();
+        let mut all: Vec<Hit> = self
+            .ac
+            .find_overlapping_iter(text)
+            .filter_map(|m| {
+                let (s, e) = (m.start(), m.end());
+                let p = m.pattern().as_usize();
+                let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s]);
+                let right_ok = self.prefix[p]
+                    || e == bytes.len()
+                    || !is_word_byte(bytes[e])
+                    || !is_word_byte(bytes[e - 1]);
+                // A match always starts and ends on ASCII bytes of the pattern, so these
+                // offsets are char boundaries of the original text.
+                (left_ok && right_ok).then_some(Hit {
+                    pattern: p,
+                    start: s,
+                    end: e,
+                })
+            })
+            .collect();
+        all.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.pattern.cmp(&b.pattern))
+        });
+        let mut out: Vec<Hit> = Vec::with_capacity(all.len());
+        let mut covered = 0usize;
+        for h in all {
+            if h.start >= covered {
+                covered = h.end;
+                out.push(h);
+            }
+        }
+        // A prefix pattern's hit is extended to the end of its word so spans show whole words.
+        for h in &mut out {
+            if self.prefix[h.pattern] {
+                let mut e = h.end;
+                while e < bytes.len() && is_word_byte(bytes[e]) {
+                    e += 1;
+                }
+                // Non-ASCII letters are not word bytes here, so `e` stops on a boundary.
+                h.end = e;
+            }
+        }
+        out
+    }
+}
+
+/// ASCII letters, digits and apostrophe-free word characters. Non-ASCII bytes count as
+/// word bytes so that a match never splits a multi-byte letter ("café").
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hits<'t>(set: &PhraseSet, text: &'t str) -> Vec<&'t str> {
+        set.find(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect()
+    }
+
+    #[test]
+    fn matches_whole_words_only() {
+        let set = PhraseSet::new(["rate", "ai"]);
+        assert_eq!(
+            hits(&set, "The corporate rate, said AI chief"),
+            vec!["rate", "AI"]
+        );
+        assert!(hits(&set, "corporate said").is_empty());
+    }
+
+    #[test]
+    fn prefix_patterns_extend_to_the_whole_word() {
+        let set = PhraseSet::new(["acqui*"]);
+        assert_eq!(
+            hits(&set, "It acquired Foo; the acquisition closed"),
+            vec!["acquired", "acquisition"]
+        );
+        assert!(hits(&set, "reacquire").is_empty());
+    }
+
+    #[test]
+    fn longest_overlapping_phrase_wins() {
+        let set = PhraseSet::new(["interest", "interest rate", "rate"]);
+        assert_eq!(hits(&set, "the interest rate cut"), vec!["interest rate"]);
+        assert_eq!(
+            hits(&set, "a majority interest at a low rate"),
+            vec!["interest", "rate"]
+        );
+    }
+
+    #[test]
+    fn offsets_stay_on_char_boundaries_next_to_non_ascii() {
+        let set = PhraseSet::new(["oil"]);
+        let t = "Ölpreis: oil über";
+        for h in set.find(t) {
+            assert!(t.is_char_boundary(h.start) && t.is_char_boundary(h.end));
+        }
+        assert!(hits(&set, "caféoil").is_empty());
+    }
+}

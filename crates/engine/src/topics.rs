@@ -1,0 +1,770 @@
+//! Topic classification: multi-label, from weighted phrases (never a single weak keyword).
+//!
+//! Every topic has a table of phrases with weights. One Aho-Corasick pass per field finds
+//! them (see [`crate::phrase`]); a hit in the title (or, without one, the lead sentence)
+//! counts [`TITLE_WEIGHT`] times a body hit, repeats of one phrase add less and less, and a topic is reported only when its
+//! evidence reaches [`MIN_EVIDENCE`] (one strong phrase, or several weaker ones) and is not
+//! dwarfed by the article's main topic ([`RELATIVE_FLOOR`]). Relevance is the evidence
+//! squashed into (0, 1]. The phrase lists are hand-written; the Reuters-21578 training
+//! split was only used to check them (see README, "Topics, events and impact").
+
+use std::sync::OnceLock;
+
+use crate::phrase::PhraseSet;
+use crate::rules::Rule;
+use crate::types::{Field, Topic};
+use crate::Doc;
+
+/// Strong phrase: enough on its own ("initial public offering").
+const S: f32 = 1.0;
+/// Medium phrase: two of them make a topic ("dividend" and "payout").
+const M: f32 = 0.6;
+/// Weak phrase: context only, a topic needs several ("shares").
+const W: f32 = 0.3;
+
+/// A title hit counts this many body hits: headlines state what an article is about.
+pub const TITLE_WEIGHT: f32 = 2.0;
+/// Evidence a body-only topic needs: a strong phrase with support, or several medium ones.
+pub const MIN_EVIDENCE: f32 = 1.5;
+/// A topic named in the headline (title evidence at least [`HEADLINE_MIN_TITLE`]) needs
+/// only this much evidence in all: one strong phrase, or a medium one with support
+/// (a lone medium headline word, 2 × 0.6, stays below it).
+pub const HEADLINE_MIN_EVIDENCE: f32 = 1.3;
+/// Title evidence that makes a topic a headline topic: one medium phrase.
+pub const HEADLINE_MIN_TITLE: f32 = 0.6;
+/// A topic with less than this share of the top topic's evidence is a side mention.
+pub const RELATIVE_FLOOR: f32 = 0.6;
+/// Each further hit of the same phrase adds this fraction of its weight (diminishing).
+const REPEAT_FACTOR: f32 = 0.5;
+/// At most this many repeats of one phrase count.
+const MAX_REPEATS: usize = 3;
+/// Evidence at which relevance reaches 1 - 1/e (≈0.63): scale of the squashing curve.
+const RELEVANCE_SCALE: f32 = 3.0;
+
+/// One topic: stable id, display name, rule id and its weighted phrases.
+pub struct TopicDef {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub rule: &'static str,
+    pub phrases: &'static [(&'static str, f32)],
+}
+
+/// Topic rules (one line a rule; the phrases live in [`TOPICS`]).
+#[rustfmt::skip]
+pub const RULES: &[Rule] = &[
+    Rule { id: "T001", name: "topic-artificial-intelligence", description: "Phrases about AI models, machine learning and chatbots" },
+    Rule { id: "T002", name: "topic-technology", description: "Phrases about software, cloud, devices and tech companies" },
+    Rule { id: "T003", name: "topic-intellectual-property", description: "Phrases about patents, copyright and licensing" },
+    Rule { id: "T004", name: "topic-antitrust-competition", description: "Phrases about antitrust, monopolies and competition authorities" },
+    Rule { id: "T005", name: "topic-earnings", description: "Phrases about quarterly results, profit, revenue and EPS" },
+    Rule { id: "T006", name: "topic-mergers-acquisitions", description: "Phrases about mergers, takeovers, stakes and tender offers" },
+    Rule { id: "T007", name: "topic-ipo", description: "Phrases about initial public offerings and listings" },
+    Rule { id: "T008", name: "topic-monetary-policy", description: "Phrases about central banks and interest rates" },
+    Rule { id: "T009", name: "topic-fiscal-policy", description: "Phrases about budgets, deficits and taxes" },
+    Rule { id: "T010", name: "topic-macroeconomy", description: "Phrases about GDP, inflation, growth and recession" },
+    Rule { id: "T011", name: "topic-currencies", description: "Phrases about currencies, exchange rates and money markets" },
+    Rule { id: "T012", name: "topic-energy", description: "Phrases about oil, gas, OPEC, refining and power" },
+    Rule { id: "T013", name: "topic-commodities", description: "Phrases about grains, softs, metals and farm supply" },
+    Rule { id: "T014", name: "topic-trade", description: "Phrases about tariffs, trade balances and trade talks" },
+    Rule { id: "T015", name: "topic-regulation-legal", description: "Phrases about lawsuits, regulators, probes and fines" },
+    Rule { id: "T016", name: "topic-cybersecurity", description: "Phrases about breaches, hacks, ransomware and data privacy" },
+    Rule { id: "T017", name: "topic-crypto", description: "Phrases about bitcoin, crypto assets and blockchains" },
+    Rule { id: "T018", name: "topic-semiconductors", description: "Phrases about chips, chipmakers and foundries" },
+    Rule { id: "T019", name: "topic-healthcare", description: "Phrases about drugs, trials, regulators of medicine and hospitals" },
+    Rule { id: "T020", name: "topic-real-estate", description: "Phrases about housing, mortgages and property" },
+    Rule { id: "T021", name: "topic-retail-consumer", description: "Phrases about retailers, shoppers and consumer spending" },
+    Rule { id: "T022", name: "topic-transportation", description: "Phrases about shipping, airlines, autos and freight" },
+    Rule { id: "T023", name: "topic-banking-finance", description: "Phrases about banks, lenders, loans and insurers" },
+    Rule { id: "T024", name: "topic-labor", description: "Phrases about jobs, layoffs, unions, strikes and wages" },
+    Rule { id: "T025", name: "topic-management", description: "Phrases about executives, boards and governance" },
+    Rule { id: "T026", name: "topic-capital-returns", description: "Phrases about dividends, buybacks and splits" },
+    Rule { id: "T027", name: "topic-analyst-ratings", description: "Phrases about upgrades, downgrades and price targets" },
+    Rule { id: "T028", name: "topic-geopolitics", description: "Phrases about sanctions, wars, diplomacy and elections" },
+    Rule { id: "T029", name: "topic-esg-climate", description: "Phrases about climate, emissions and sustainability" },
+    Rule { id: "T030", name: "topic-bankruptcy", description: "Phrases about bankruptcy, insolvency and restructuring" },
+    Rule { id: "T031", name: "topic-markets", description: "Phrases about stock, bond and index markets" },
+];
+
+/// Every topic with its phrases. Order is the tie-break order of equal relevance.
+#[rustfmt::skip]
+pub const TOPICS: &[TopicDef] = &[
+    TopicDef { id: "artificial_intelligence", name: "Artificial Intelligence", rule: "T001", phrases: &[
+        ("artificial intelligence", S), ("machine learning", S), ("generative ai", S),
+        ("large language model*", S), ("chatgpt", S), ("ai model*", S), ("ai chip*", M), ("ai-powered", S),
+        ("ai startup*", S), ("openai", M), ("chatbot*", M), ("neural network*", M), ("deep learning", M),
+        ("llm*", M), ("ai", M), ("copilot", W), ("gpt", M), ("training data", M), ("ai assistant*", S),
+        ("ai spending", S), ("ai boom", S), ("gemini", W),
+    ] },
+    TopicDef { id: "technology", name: "Technology & Innovation", rule: "T002", phrases: &[
+        ("technology", M), ("technologies", M), ("tech", M), ("software", M), ("cloud computing", S),
+        ("cloud", W), ("smartphone*", M), ("iphone*", M), ("app store", M), ("data center*", M),
+        ("computer*", W), ("internet", W), ("5g", M), ("startup*", W), ("silicon valley", M), ("innovation", W),
+        ("digital", W), ("saas", M), ("big tech", S), ("tech giant*", S), ("tech compan*", S),
+        ("search engine*", M), ("social media", M), ("electronics", M), ("tech sector", S), ("tech stocks", S),
+        ("online", W), ("apps", W), ("devices", W), ("high-tech", M), ("telecommunications", M),
+        ("telecom*", W),
+    ] },
+    TopicDef { id: "intellectual_property", name: "Patents & Intellectual Property", rule: "T003", phrases: &[
+        ("patent*", S), ("intellectual property", S), ("copyright*", S), ("trademark*", M),
+        ("trade secret*", S), ("licensing", W), ("infring*", M), ("royalt*", W), ("piracy", M),
+        ("counterfeit*", M),
+    ] },
+    TopicDef { id: "antitrust_competition", name: "Antitrust & Competition", rule: "T004", phrases: &[
+        ("antitrust", S), ("anti-trust", S), ("monopol*", S), ("competition authority", S),
+        ("competition commission", S), ("competition watchdog", S), ("competition regulator*", S),
+        ("federal trade commission", M), ("ftc", M), ("anticompetitive", S), ("anti-competitive", S),
+        ("market dominance", S), ("dominant position", S), ("cartel*", M), ("price-fixing", S),
+        ("price fixing", S), ("merger review", M), ("abuse of dominance", S), ("competition law", S),
+        ("digital markets act", S),
+    ] },
+    TopicDef { id: "earnings", name: "Earnings", rule: "T005", phrases: &[
+        ("quarterly results", S), ("quarterly profit*", S), ("quarterly earnings", S),
+        ("quarterly revenue*", S), ("earnings", M), ("net income", S), ("net profit*", S), ("net loss*", S),
+        ("profit", M), ("profits", M), ("net", W), ("mln vs", M), ("billion vs", M), ("revenue*", W),
+        ("revs", S), ("rev", M), ("shr", S), ("shrs", M), ("qtr", S), ("first quarter", M),
+        ("second quarter", M), ("third quarter", M), ("fourth quarter", M), ("1st qtr", S), ("2nd qtr", S),
+        ("3rd qtr", S), ("4th qtr", S), ("per share", M), ("earnings per share", S), ("eps", M), ("cts vs", S),
+        ("oper net", S), ("oper shr", S), ("avg shrs", S), ("year net", S), ("qtr net", S), ("mths net", S),
+        ("net vs", S), ("loss vs", S), ("profit vs", S), ("profit warning", S), ("beat estimates", S),
+        ("missed estimates", S), ("analysts' estimates", M), ("consensus estimate*", M),
+        ("operating profit*", S), ("operating income", M), ("ebitda", M), ("margins", W), ("results", W),
+        ("loss", W), ("sales", W), ("earnings report", S), ("earnings call", S), ("fiscal year", W),
+        ("year-earlier", M), ("a year earlier", M), ("year-ago", M), ("net earnings", S), ("6 mths", S),
+        ("9 mths", S), ("nine mths", S), ("six mths", S), ("quarter", W), ("annual profit", S),
+        ("pretax profit", S), ("pre-tax profit", S), ("turnover", W), ("earnings forecast", S),
+        ("profit forecast", S), ("extraordinary", W), ("dilution", W),
+        // Newswire taxonomies file payout declarations under earnings too.
+        ("dividend*", M), ("qtly div", S), ("div", M), ("stock split", M), ("split", M), ("reverse split", M),
+        ("payout*", W), ("record date", W), ("stock dividend", S), ("initial dividend", M),
+        ("quarterly dividend", M),
+    ] },
+    TopicDef { id: "mergers_acquisitions", name: "Mergers & Acquisitions", rule: "T006", phrases: &[
+        ("acquisition*", S), ("acquire*", M), ("acquiring", M), ("merger*", S), ("takeover*", S),
+        ("take-over", S), ("take over", M), ("tender offer*", S), ("buyout", S), ("leveraged buyout", S),
+        ("bid for", M), ("stake", M), ("majority stake", S), ("controlling interest", S), ("agreed to buy", S),
+        ("agreed to acquire", S), ("agreed to sell", S), ("to buy", M), ("buys", W), ("buy", W),
+        ("takes over", S), ("bid", M), ("bids", M), ("offer for", M), ("tendered", M), ("tender", M),
+        ("exchange offer", S), ("stake in", S), ("considering sale", S), ("sell its", M), ("to sell its", M),
+        ("merge", S), ("definitive agreement", M), ("letter of intent", M), ("hostile bid", S),
+        ("white knight", S), ("divest*", M), ("spin-off", M), ("spinoff", M), ("sale of", M),
+        ("purchase of", W), ("13d", S), ("pct stake", S), ("pct of", M), ("outstanding shares", M),
+        ("shares outstanding", W), ("per share in cash", S), ("buy out", M), ("stock purchase agreement", S),
+        ("to purchase", W), ("completed the purchase", S), ("wholly-owned", M), ("wholly owned", M),
+        ("unit", W), ("subsidiary", W), ("holding company", W), ("suitor*", S), ("bought", W), ("sold", W),
+        ("sells", M), ("to sell", M), ("investor group", M), ("shareholders", W), ("restructuring", W),
+        ("joint venture", W), ("deal", W),
+    ] },
+    TopicDef { id: "ipo", name: "IPOs & Listings", rule: "T007", phrases: &[
+        ("initial public offering*", S), ("ipo", S), ("ipos", S), ("went public", S), ("go public", S),
+        ("going public", S), ("flotation", S), ("public offering", M), ("spac", M), ("direct listing", S),
+        ("stock market debut", S), ("market debut", S), ("trading debut", S), ("debut", W), ("listing", W),
+        ("listed", W), ("priced its", M), ("blank-check", M),
+    ] },
+    TopicDef { id: "monetary_policy", name: "Monetary Policy & Interest Rates", rule: "T008", phrases: &[
+        ("interest rate*", S), ("rate cut*", S), ("rate hike*", S), ("rate increase*", M), ("central bank*", M),
+        ("federal reserve", S), ("the fed", S), ("fed", M), ("fomc", S), ("monetary policy", S),
+        ("discount rate", S), ("prime rate", S), ("prime", W), ("basis point*", M), ("benchmark rate", S),
+        ("fed funds", S), ("federal funds", S), ("quantitative easing", S), ("tightening", M), ("easing", M),
+        ("inflation target*", S), ("ecb", M), ("bank of england", M), ("bank of japan", M), ("bundesbank", M),
+        ("money supply", M), ("lending rate*", S), ("deposit rate*", S), ("repo rate", S), ("rates", W),
+        ("treasury yield*", M), ("bond yield*", M), ("money market*", W), ("base rate*", S), ("call money", M),
+        ("rate", W), ("repurchase agreement*", M), ("intervention rate", S), ("key rate", S),
+        ("policy rate", S), ("rate-setting", S), ("rate setters", S), ("securities repurchase", M),
+        ("reserve requirement*", S), ("liquidity", W), ("credit policy", M), ("lombard", S),
+        ("money market rates", S), ("bill rate*", M), ("interbank", M), ("overnight rate", S), ("cd rates", M),
+        ("raised rates", S), ("cut rates", S), ("lowered", W), ("raises", W), ("cuts", W), ("yields", W),
+    ] },
+    TopicDef { id: "fiscal_policy", name: "Fiscal Policy & Taxes", rule: "T009", phrases: &[
+        ("budget deficit*", S), ("fiscal", S), ("tax", M), ("taxes", M), ("tax cut*", S), ("tax reform", S),
+        ("tax increase*", S), ("government spending", S), ("public spending", S), ("stimulus", M),
+        ("public debt", M), ("debt ceiling", S), ("austerity", S), ("corporate tax*", S), ("vat", M),
+        ("tax credit*", M), ("budget", M), ("deficit", W), ("finance ministry", W), ("finance minister", W),
+        ("treasury secretary", W), ("spending cuts", S), ("government bonds", W), ("tax revenue*", S),
+        ("tax rate*", S),
+    ] },
+    TopicDef { id: "macroeconomy", name: "Macroeconomy", rule: "T010", phrases: &[
+        ("gdp", S), ("gross domestic product", S), ("gnp", S), ("gross national product", S),
+        ("economic growth", S), ("recession", S), ("inflation", M), ("consumer price*", S), ("cpi", M),
+        ("unemployment rate", S), ("jobless rate", S), ("economy", M), ("economic", W),
+        ("industrial production", S), ("industrial output", S), ("pmi", M), ("purchasing managers", S),
+        ("retail sales", M), ("current account", M), ("balance of payments", M), ("economists", W),
+        ("growth forecast*", M), ("slowdown", M), ("wholesale price*", S), ("producer price*", S),
+        ("leading indicator*", S), ("housing starts", M), ("economic outlook", S), ("growth rate", M),
+        ("money supply", M), ("m-1", M), ("m-3", M), ("m1", M), ("m3", M), ("economic indicators", S),
+    ] },
+    TopicDef { id: "currencies", name: "Currencies & FX", rule: "T011", phrases: &[
+        ("currenc*", S), ("exchange rate*", S), ("the dollar", M), ("dollar", W), ("dlr", 0.0), ("dlrs", 0.0),
+        ("dollars", 0.0), ("dollar/yen", S), ("yen", S), ("euro", M), ("sterling", S), ("stg", 0.0),
+        ("marks", 0.0), ("mark", W), ("the mark", M), ("deutsche mark*", S), ("forex", S),
+        ("foreign exchange", S), ("fx", M), ("devaluation", S), ("devalu*", S), ("revaluation", M),
+        ("intervention", W), ("intervene*", M), ("intervening", M), ("market intervention", S), ("g-7", M),
+        ("group of seven", M), ("group of five", M), ("louvre", S), ("plaza accord", S),
+        ("exchange market*", S), ("money market*", M), ("franc", M), ("francs", M), ("swiss franc*", S),
+        ("rupee*", M), ("yuan", M), ("peso*", M), ("lira", M), ("dinar*", M), ("greenback", S),
+        ("foreign exchange reserves", S), ("treasury bill*", W), ("bill offers", M), ("shortage", W),
+        ("assistance", W), ("discount houses", S), ("bank of england", W), ("liquidity", W), ("bundesbank", W),
+        ("money market assistance", S), ("stabilise", W), ("stabilize", W), ("dollar's", M),
+        ("currency markets", S), ("bill purchases", M), ("market shortage", M),
+    ] },
+    TopicDef { id: "energy", name: "Energy & Oil", rule: "T012", phrases: &[
+        ("oil", M), ("crude", S), ("crude oil", S), ("opec", S), ("barrel*", M), ("bpd", S), ("natural gas", S),
+        ("gasoline", M), ("refiner*", M), ("refinery", S), ("petroleum", M), ("energy", M), ("oil price*", S),
+        ("brent", S), ("wti", S), ("oilfield*", S), ("drilling", W), ("pipeline*", W), ("lng", M),
+        ("power plant*", M), ("electricity", M), ("utilities", W), ("nuclear power", M), ("renewable*", M),
+        ("solar", M), ("wind power", M), ("coal", M), ("exploration", W), ("oil and gas", S),
+        ("posted price*", M), ("oil output", S), ("oil production", S), ("oil minister*", S),
+        ("oil companies", S), ("oil company", S), ("heating oil", S), ("fuel oil", S), ("fuel", W), ("gas", W),
+        ("reserves", W), ("well", W),
+        // Edible oils are farm commodities, not energy: the longest phrase wins.
+        ("palm oil", 0.0), ("vegetable oil*", 0.0), ("soybean oil", 0.0), ("soyoil", 0.0), ("edible oil*", 0.0),
+        ("olive oil", 0.0), ("rapeseed oil", 0.0), ("sunflower oil", 0.0), ("coconut oil", 0.0),
+        ("veg oil", 0.0), ("oilseed*", 0.0), ("oil meal", 0.0),
+    ] },
+    TopicDef { id: "commodities", name: "Commodities & Agriculture", rule: "T013", phrases: &[
+        ("wheat", S), ("corn", S), ("grain*", S), ("soybean*", S), ("maize", S), ("barley", S), ("sorghum", S),
+        ("rice", M), ("sugar", M), ("coffee", M), ("cocoa", M), ("cotton", M), ("tonnes", W), ("tons", W),
+        ("bushel*", S), ("crop", M), ("crops", M), ("harvest*", M), ("farmers", M), ("farm", M),
+        ("agricultur*", M), ("usda", S), ("export enhancement", S), ("ccc", M), ("commodity", M),
+        ("commodities", M), ("gold", M), ("copper", M), ("silver", W), ("aluminium", M), ("aluminum", M),
+        ("metals", M), ("livestock", M), ("cattle", M), ("feedgrain*", S), ("feed grain*", S), ("planting", M),
+        ("acreage", S), ("oats", M), ("rye", M), ("flour", M), ("palm oil", M), ("vegetable oil*", M),
+        ("soybean oil", M), ("oilseed*", M), ("edible oil*", M), ("veg oil", M), ("sunflower", M),
+        ("rapeseed", M), ("bonus wheat", S), ("winter wheat", S), ("durum", S), ("agriculture department", S),
+        ("tonne", M), ("mln tonnes", M), ("sugar beet", M), ("hogs", M), ("pork", M), ("meal", W),
+    ] },
+    TopicDef { id: "trade", name: "Trade & Tariffs", rule: "T014", phrases: &[
+        ("trade deficit*", S), ("trade surplus*", S), ("tariff*", S), ("trade war*", S), ("trade talks", S),
+        ("trade deal", S), ("trade agreement*", S), ("trade dispute*", S), ("exports", W), ("imports", W),
+        ("export", W), ("import", W), ("exporters", W), ("importers", W), ("protectionis*", S),
+        ("trade bill", S), ("gatt", S), ("wto", S), ("world trade organization", S),
+        ("trade representative", S), ("dumping", M), ("anti-dumping", S), ("quota*", M), ("trade barrier*", S),
+        ("trade relations", S), ("trade policy", S), ("bilateral trade", S), ("free trade", S),
+        ("trade balance", S), ("customs", W), ("trade friction*", S), ("retaliat*", M), ("trade sanctions", S),
+        ("trade", M), ("trading partner*", S), ("market access", M), ("trade legislation", S),
+        ("trade imbalance*", S), ("reciprocity", M), ("export controls", M), ("trade gap", S),
+        ("countervailing", S), ("uruguay round", S), ("semiconductor pact", S), ("trade ministry", S),
+        ("international trade", M),
+    ] },
+    TopicDef { id: "regulation_legal", name: "Regulation & Litigation", rule: "T015", phrases: &[
+        ("lawsuit*", S), ("sued", S), ("sues", S), ("suing", S), ("litigation", S), ("court", M), ("judge", M),
+        ("regulator*", M), ("regulation*", M), ("regulatory", M), ("sec", M),
+        ("securities and exchange commission", S), ("investigation*", M), ("probe*", M), ("settlement", M),
+        ("fined", S), ("fine", W), ("penalty", M), ("penalties", M), ("class action", S), ("class-action", S),
+        ("indict*", S), ("consent decree", S), ("subpoena*", S), ("ruling", M), ("plaintiff*", S),
+        ("attorney general", M), ("prosecutor*", M), ("allegation*", M), ("alleged", W), ("allegedly", W),
+        ("fraud", M), ("compliance", W), ("legal", W), ("lawmakers", W), ("legislation", W),
+        ("supreme court", S), ("appeals court", S), ("jury", M), ("injunction", S), ("damages", W),
+        ("misconduct", M), ("accused", M), ("accusations", M),
+    ] },
+    TopicDef { id: "cybersecurity", name: "Cybersecurity & Data Privacy", rule: "T016", phrases: &[
+        ("cyberattack*", S), ("cyber attack*", S), ("cyber-attack*", S), ("cybersecurity", S),
+        ("cyber security", S), ("data breach*", S), ("hack", M), ("hacked", S), ("hacker*", S), ("hacking", S),
+        ("ransomware", S), ("malware", S), ("phishing", S), ("data privacy", S), ("privacy", M),
+        ("personal data", M), ("gdpr", S), ("vulnerabilit*", M), ("data misuse", S), ("misuse of data", S),
+        ("data leak*", S), ("encryption", M), ("user data", M), ("breach", W), ("security flaw*", S),
+        ("stolen data", S), ("customer data", M), ("security costs", M), ("cybercriminal*", S),
+    ] },
+    TopicDef { id: "crypto", name: "Crypto & Blockchain", rule: "T017", phrases: &[
+        ("bitcoin*", S), ("crypto", S), ("cryptocurrenc*", S), ("crypto-*", S), ("blockchain*", S),
+        ("ethereum", S), ("ether", M), ("stablecoin*", S), ("token*", W), ("nft*", M), ("coinbase", M),
+        ("binance", S), ("defi", S), ("digital asset*", M), ("digital currenc*", M), ("crypto exchange*", S),
+        ("solana", M), ("dogecoin", S),
+    ] },
+    TopicDef { id: "semiconductors", name: "Semiconductors", rule: "T018", phrases: &[
+        ("semiconductor*", S), ("chipmaker*", S), ("chip maker*", S), ("chip", M), ("chips", M),
+        ("microchip*", S), ("foundry", M), ("foundries", M), ("wafer*", M), ("tsmc", S), ("nvidia", M),
+        ("intel", M), ("amd", M), ("gpu*", M), ("processor*", M), ("nanometer*", M), ("lithography", S),
+        ("asml", M), ("memory chip*", S), ("dram", S), ("nand", S), ("microprocessor*", S),
+        ("integrated circuit*", S), ("chipset*", S), ("qualcomm", M), ("broadcom", M), ("micron", M),
+    ] },
+    TopicDef { id: "healthcare", name: "Healthcare & Life Sciences", rule: "T019", phrases: &[
+        ("pharma", S), ("pharmaceutical*", S), ("drug", M), ("drugs", M), ("drugmaker*", S), ("fda", S),
+        ("food and drug administration", S), ("clinical trial*", S), ("vaccine*", S), ("biotech*", S),
+        ("hospital*", M), ("patients", M), ("health care", S), ("healthcare", S), ("medical", M),
+        ("medicare", S), ("medicaid", S), ("therapy", M), ("therapies", M), ("treatment*", W), ("disease*", M),
+        ("cancer", M), ("life sciences", S), ("medical device*", S), ("health insurer*", S), ("diagnostic*", M),
+        ("regulatory approval", W), ("weight-loss", M), ("obesity", M), ("trial results", M), ("phase 3", S),
+        ("phase iii", S), ("health", W),
+    ] },
+    TopicDef { id: "real_estate", name: "Real Estate", rule: "T020", phrases: &[
+        ("real estate", S), ("real-estate", S), ("housing market*", S), ("home sales", S), ("mortgage*", M),
+        ("property market*", S), ("reit*", S), ("commercial property", S), ("office space", M), ("rent", W),
+        ("rents", M), ("rental", W), ("homebuilder*", S), ("house prices", S), ("home prices", S),
+        ("housing starts", S), ("construction", W), ("landlord*", M), ("property developer*", S),
+        ("housing", M), ("property", W), ("properties", W), ("office tower*", M), ("commercial real estate", S),
+    ] },
+    TopicDef { id: "retail_consumer", name: "Retail & Consumer", rule: "T021", phrases: &[
+        ("retail", M), ("retailer*", S), ("consumer spending", S), ("consumers", W), ("consumer", W),
+        ("shoppers", S), ("stores", W), ("store", W), ("same-store sales", S), ("comparable sales", S),
+        ("e-commerce", M), ("online shopping", S), ("apparel", M), ("restaurant*", M), ("consumer goods", S),
+        ("brands", W), ("holiday season", M), ("black friday", S), ("grocery", M), ("groceries", M),
+        ("supermarket*", M), ("department store*", S), ("consumer confidence", M), ("consumer demand", M),
+        ("discount chain*", S), ("retail sales", M), ("fast food", M), ("beverage*", M), ("cosmetics", M),
+        ("footwear", M),
+    ] },
+    TopicDef { id: "transportation", name: "Autos, Airlines & Shipping", rule: "T022", phrases: &[
+        ("shipping", S), ("vessel*", S), ("tanker*", S), ("port", M), ("ports", M), ("freight*", S),
+        ("cargo*", M), ("ship", M), ("ships", M), ("shipowner*", S), ("shipyard*", S), ("shipbuild*", S),
+        ("dock", M), ("docks", M), ("dockers", S), ("dockworkers", S), ("seamen", S), ("sailors", M),
+        ("canal", M), ("airline*", S), ("aircraft", M), ("airport*", M), ("flights", M), ("automaker*", S),
+        ("carmaker*", S), ("auto industry", S), ("vehicle*", M), ("cars", M), ("electric vehicle*", S),
+        ("trucking", S), ("railroad*", S), ("railway*", M), ("rail", M), ("logistics", M), ("container*", M),
+        ("car sales", S), ("auto sales", S), ("navigation", M), ("strait", M), ("gulf shipping", S),
+        ("escort*", M), ("reflag*", S), ("tonnage", M), ("charter*", W), ("bulk carrier*", S),
+        ("longshoremen", S), ("shipments", W), ("harbour", M), ("harbor", M), ("ferry", S), ("ferries", S),
+        ("merchant", W), ("marine", M), ("maritime", S), ("seaway", S), ("sealink", S), ("loading", W),
+        ("berth*", S), ("waterway*", M), ("barge*", M), ("fleet", M), ("convoy*", M), ("shipped", W),
+        ("naval", M), ("navy", M), ("warship*", S), ("crude carrier*", S), ("panama canal", S), ("suez", M),
+        ("hormuz", S), ("port strike", S),
+    ] },
+    TopicDef { id: "banking_finance", name: "Banking & Financial Services", rule: "T023", phrases: &[
+        ("bank", W), ("banks", M), ("banking", M), ("banker*", W), ("lender*", M), ("loan*", M), ("credit", W),
+        ("deposits", M), ("asset manage*", S), ("insurer*", M), ("insurance", M), ("brokerage*", M),
+        ("investment bank*", S), ("wall street bank*", S), ("capital ratio*", S), ("tier 1", S), ("basel", S),
+        ("bad loans", S), ("non-performing loans", S), ("loan loss*", S), ("fintech", S), ("hedge fund*", M),
+        ("private equity", M), ("financial services", S), ("bond issue*", M), ("eurobond*", M),
+        ("credit facility", M), ("credit line", M), ("syndicated", M), ("savings and loan", S), ("thrift*", M),
+        ("bancorp", M), ("bancorporation", M), ("financial institution*", M), ("deposit insurance", S),
+        ("mortgage lender*", S), ("commercial bank*", M), ("banking system", S),
+    ] },
+    TopicDef { id: "labor", name: "Labor & Employment", rule: "T024", phrases: &[
+        ("layoff*", S), ("lay off", S), ("laid off", S), ("job cuts", S), ("jobs", M), ("workers", M),
+        ("employees", W), ("union", M), ("unions", M), ("strike", M), ("strikes", M), ("striking", M),
+        ("walkout*", S), ("wage*", M), ("hiring", M), ("unemployment", M), ("workforce", S), ("labor", M),
+        ("labour", M), ("headcount", S), ("employment", M), ("payrolls", S), ("nonfarm payrolls", S),
+        ("collective bargaining", S), ("pay rise*", M), ("minimum wage", S), ("staff", W), ("cut jobs", S),
+        ("jobs cut", S), ("job losses", S), ("redundanc*", S), ("labor dispute", S), ("labour dispute", S),
+        ("industrial action", S),
+        // Country and bloc names are not trade unions: the longest phrase wins.
+        ("european union", 0.0), ("soviet union", 0.0), ("credit union*", 0.0), ("union pacific", 0.0),
+        ("union carbide", 0.0), ("union bank", 0.0), ("monetary union", 0.0), ("customs union", 0.0),
+    ] },
+    TopicDef { id: "management", name: "Management & Governance", rule: "T025", phrases: &[
+        ("chief executive", M), ("ceo", M), ("cfo", M), ("chief financial officer", M), ("resign*", S),
+        ("stepped down", S), ("step down", S), ("steps down", S), ("stepping down", S), ("appointed", M),
+        ("appoints", M), ("named", W), ("board of directors", M), ("board", W), ("chairman", M),
+        ("succession", S), ("succeed*", W), ("proxy fight", S), ("proxy contest", S), ("activist investor*", S),
+        ("governance", S), ("executives", W), ("shake-up", M), ("shakeup", M), ("ousted", S), ("fired", M),
+        ("annual meeting", M), ("president", W), ("executive pay", S), ("retire*", M), ("successor", S),
+        ("elected", W), ("new chief", S),
+    ] },
+    TopicDef { id: "capital_returns", name: "Dividends & Buybacks", rule: "T026", phrases: &[
+        ("dividend*", S), ("buyback*", S), ("share repurchase*", S), ("stock repurchase*", S),
+        ("repurchase*", M), ("buy back", S), ("special dividend", S), ("qtly div", S),
+        ("quarterly dividend", S), ("payout*", M), ("div", M), ("stock split", S), ("split", W),
+        ("record date", M), ("payable", M), ("return capital", S), ("return cash", S),
+        ("shareholder returns", S),
+    ] },
+    TopicDef { id: "analyst_ratings", name: "Analyst Ratings", rule: "T027", phrases: &[
+        ("upgrade*", M), ("downgrade*", M), ("price target*", S), ("target price", S), ("analyst", W),
+        ("analysts", W), ("overweight", S), ("underweight", S), ("outperform", S), ("underperform", S),
+        ("buy rating", S), ("sell rating", S), ("neutral rating", S), ("hold rating", S), ("rating", W),
+        ("initiated coverage", S), ("initiates coverage", S), ("reiterated", M), ("equal-weight", S),
+        ("equal weight", S), ("credit rating*", M), ("moody's", M), ("standard and poor's", M), ("fitch", M),
+        ("raised its target", S), ("cut its target", S), ("market perform", S),
+    ] },
+    TopicDef { id: "geopolitics", name: "Geopolitics & Sanctions", rule: "T028", phrases: &[
+        ("sanction*", S), ("geopolitic*", S), ("war", M), ("military", M), ("missile*", M), ("invasion", S),
+        ("troops", M), ("conflict", M), ("embargo*", M), ("nato", M), ("tensions", M), ("diplomat*", M),
+        ("election*", M), ("coup", S), ("terroris*", M), ("nuclear weapon*", S), ("ceasefire", S),
+        ("export controls", S), ("blacklist*", M), ("foreign minister", M), ("gulf war", S), ("attack*", W),
+        ("iran", W), ("iraq", W), ("russia", W), ("ukraine", W), ("taiwan", W), ("north korea", M),
+        ("national security", M), ("hostilities", S), ("border", W),
+    ] },
+    TopicDef { id: "esg_climate", name: "ESG & Climate", rule: "T029", phrases: &[
+        ("climate change", S), ("climate", M), ("carbon", M), ("emission*", M), ("greenhouse", S), ("esg", S),
+        ("sustainab*", M), ("net zero", S), ("net-zero", S), ("renewable energy", M), ("environmental", M),
+        ("pollution", M), ("clean energy", S), ("decarboni*", S), ("paris agreement", S), ("green bond*", S),
+        ("carbon tax", S), ("diversity", W), ("deforestation", S), ("global warming", S), ("wildfire*", M),
+        ("spill", M), ("oil spill", S), ("environmentalists", M),
+    ] },
+    TopicDef { id: "bankruptcy", name: "Bankruptcy & Restructuring", rule: "T030", phrases: &[
+        ("bankrupt*", S), ("chapter 11", S), ("chapter 7", S), ("insolven*", S), ("creditors", M),
+        ("restructuring", M), ("debt restructuring", S), ("default", M), ("defaulted", S), ("defaults", M),
+        ("liquidation", S), ("receivership", S), ("administrators", M), ("reorganization", M),
+        ("reorganisation", M), ("debtor-in-possession", S), ("going concern", S), ("distressed", M),
+        ("missed payment*", S), ("missed a payment", S), ("creditor protection", S), ("wind down", M),
+        ("restructure", M), ("rescue", W), ("bailout", M),
+    ] },
+    TopicDef { id: "markets", name: "Financial Markets", rule: "T031", phrases: &[
+        ("stock market*", S), ("stocks", M), ("shares", W), ("s&p 500", S), ("dow jones", S), ("the dow", S),
+        ("nasdaq", M), ("wall street", M), ("index", W), ("indices", W), ("indexes", W), ("investors", W),
+        ("sell-off", S), ("selloff", S), ("rally", M), ("rallied", M), ("bull market", S), ("bear market", S),
+        ("volatility", M), ("equities", M), ("bond market*", S), ("treasuries", M), ("futures", W),
+        ("traders", M), ("trading", W), ("stock exchange", M), ("market value", M), ("market cap*", M),
+        ("ftse", S), ("nikkei", S), ("dax", S), ("hang seng", S), ("benchmark index", S), ("stock index", S),
+        ("share price*", M), ("stock price*", M), ("shares rose", M), ("shares fell", M), ("equity market*", S),
+    ] },
+];
+
+struct Tables {
+    set: PhraseSet,
+    /// Per pattern: every (topic index, weight) it counts for.
+    targets: Vec<Vec<(usize, f32)>>,
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut patterns: Vec<&'static str> = Vec::new();
+        let mut targets: Vec<Vec<(usize, f32)>> = Vec::new();
+        for (ti, t) in TOPICS.iter().enumerate() {
+            for &(p, w) in t.phrases {
+                match patterns.iter().position(|q| *q == p) {
+                    Some(i) => targets[i].push((ti, w)),
+                    None => {
+                        patterns.push(p);
+                        targets.push(vec![(ti, w)]);
+                    }
+                }
+            }
+        }
+        Tables {
+            set: PhraseSet::new(patterns.iter().copied()),
+            targets,
+        }
+    })
+}
+
+/// Evidence for one topic: weighted phrase hits in the title and in the body.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Evidence {
+    pub title: f32,
+    pub body: f32,
+}
+
+impl Evidence {
+    /// Title hits count [`TITLE_WEIGHT`] times body hits.
+    pub fn total(&self) -> f32 {
+        TITLE_WEIGHT * self.title + self.body
+    }
+}
+
+/// Raw evidence per topic (index into [`TOPICS`]), before thresholds.
+pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
+    let t = tables();
+    let mut ev = vec![Evidence::default(); TOPICS.len()];
+    // Without a headline the lead sentence stands in for it (news puts the gist first).
+    let lead_end = if doc.title.trim().is_empty() {
+        doc.sentences
+            .iter()
+            .find(|s| s.field == Field::Body)
+            .map_or(0, |s| s.end)
+    } else {
+        0
+    };
+    for (text, in_title) in [(doc.title, true), (doc.body, false)] {
+        let mut seen = vec![0usize; t.targets.len()];
+        for h in t.set.find(text) {
+            let is_title = in_title || h.end <= lead_end;
+            let n = seen[h.pattern];
+            seen[h.pattern] += 1;
+            if n >= MAX_REPEATS {
+                continue;
+            }
+            let repeat = if n == 0 { 1.0 } else { REPEAT_FACTOR };
+            for &(ti, w) in &t.targets[h.pattern] {
+                let slot = if is_title {
+                    &mut ev[ti].title
+                } else {
+                    &mut ev[ti].body
+                };
+                *slot += w * repeat;
+            }
+        }
+    }
+    ev
+}
+
+/// Whether a topic's evidence makes it a topic of the article whose top topic has
+/// `top` total evidence: a headline topic needs less support than a body-only one.
+pub fn is_reported(
+    e: Evidence,
+    top: f32,
+    min_total: f32,
+    headline_min: f32,
+    relative: f32,
+) -> bool {
+    let total = e.total();
+    let enough = total >= min_total || (e.title >= HEADLINE_MIN_TITLE && total >= headline_min);
+    enough && total >= relative * top
+}
+
+/// Classify an article into topics, most relevant first (ties in table order).
+pub fn classify(doc: &Doc<'_>) -> Vec<Topic> {
+    let ev = evidence(doc);
+    let top = ev.iter().map(Evidence::total).fold(0.0f32, f32::max);
+    let mut out: Vec<(usize, f32)> = ev
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| {
+            is_reported(
+                **e,
+                top,
+                MIN_EVIDENCE,
+                HEADLINE_MIN_EVIDENCE,
+                RELATIVE_FLOOR,
+            )
+        })
+        .map(|(i, e)| (i, 1.0 - (-e.total() / RELEVANCE_SCALE).exp()))
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    out.into_iter()
+        .map(|(i, r)| Topic {
+            id: TOPICS[i].id.to_owned(),
+            name: TOPICS[i].name.to_owned(),
+            // Rounded so the JSON stays readable; never 0 because evidence >= the minimum.
+            relevance_score: ((r * 1000.0).round() / 1000.0).clamp(0.001, 1.0),
+        })
+        .collect()
+}
+
+/// The definition of a topic id.
+pub fn def(id: &str) -> Option<&'static TopicDef> {
+    TOPICS.iter().find(|t| t.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(title: &str, body: &str) -> Vec<String> {
+        classify(&Doc::new(title, body))
+            .into_iter()
+            .map(|t| t.id)
+            .collect()
+    }
+
+    fn has(title: &str, body: &str, id: &str) -> bool {
+        ids(title, body).iter().any(|t| t == id)
+    }
+
+    #[test]
+    fn table_has_the_31_topics_with_unique_ids_and_rules() {
+        assert_eq!(TOPICS.len(), 31);
+        assert_eq!(RULES.len(), 31);
+        let mut seen: Vec<&str> = TOPICS.iter().map(|t| t.id).collect();
+        seen.sort_unstable();
+        seen.dedup();
+        assert_eq!(seen.len(), 31);
+        for t in TOPICS {
+            assert!(RULES.iter().any(|r| r.id == t.rule), "{} has no rule", t.id);
+            for (p, w) in t.phrases {
+                assert!(*w >= 0.0 && *w <= S, "{p}");
+                assert_eq!(p.to_ascii_lowercase(), *p, "patterns are lowercase: {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_single_weak_keyword_is_not_a_topic() {
+        assert!(!has("", "The shares were a gift from her aunt.", "markets"));
+        assert!(!has(
+            "",
+            "She has a loan from her brother.",
+            "banking_finance"
+        ));
+        assert!(ids("", "We baked bread and walked the dog in the park.").is_empty());
+    }
+
+    #[test]
+    fn title_counts_more_than_body() {
+        let a = classify(&Doc::new("Oil prices jump", "Traders were busy."));
+        let b = classify(&Doc::new("Traders were busy", "Oil prices jump."));
+        let rel = |v: &[Topic]| {
+            v.iter()
+                .find(|t| t.id == "energy")
+                .map_or(0.0, |t| t.relevance_score)
+        };
+        assert!(rel(&a) > rel(&b));
+    }
+
+    #[test]
+    fn relevance_is_in_unit_interval_and_sorted() {
+        let v = classify(&Doc::new(
+            "Fed raises interest rates as inflation bites",
+            "The Federal Reserve raised its benchmark rate by 25 basis points. Stocks fell on Wall Street.",
+        ));
+        assert!(!v.is_empty());
+        for w in v.windows(2) {
+            assert!(w[0].relevance_score >= w[1].relevance_score);
+        }
+        for t in &v {
+            assert!(t.relevance_score > 0.0 && t.relevance_score <= 1.0);
+        }
+        assert_eq!(v[0].id, "monetary_policy");
+    }
+
+    /// (topic, positive example, negative example that shares a surface word).
+    const EXAMPLES: &[(&str, &str, &str)] = &[
+        (
+            "artificial_intelligence",
+            "The company unveiled a generative AI model trained with machine learning.",
+            "The aid agency sent food.",
+        ),
+        (
+            "technology",
+            "The tech giant moved its software to cloud computing.",
+            "The village fair sold pies.",
+        ),
+        (
+            "intellectual_property",
+            "The firm filed a patent infringement claim over its design.",
+            "She was patient with the kids.",
+        ),
+        (
+            "antitrust_competition",
+            "Antitrust regulators said the deal would create a monopoly.",
+            "The team won the competition.",
+        ),
+        (
+            "earnings",
+            "Quarterly profit rose and earnings per share beat estimates.",
+            "He earned praise from his coach.",
+        ),
+        (
+            "mergers_acquisitions",
+            "The company agreed to acquire its rival in a $2 billion takeover.",
+            "She acquired a taste for jazz.",
+        ),
+        (
+            "ipo",
+            "The startup raised $1 billion in its initial public offering.",
+            "The band made its debut on stage.",
+        ),
+        (
+            "monetary_policy",
+            "The central bank raised interest rates by 50 basis points.",
+            "He showed interest in painting.",
+        ),
+        (
+            "fiscal_policy",
+            "Parliament passed tax cuts and a wider budget deficit.",
+            "The taxi was late.",
+        ),
+        (
+            "macroeconomy",
+            "GDP shrank and the economy slid into recession.",
+            "The economy class seats were full.",
+        ),
+        (
+            "currencies",
+            "The yen fell against the dollar as the exchange rate slid.",
+            "Mark walked home.",
+        ),
+        (
+            "energy",
+            "OPEC cut crude oil output by a million bpd.",
+            "She oiled the bike chain and rode off.",
+        ),
+        (
+            "commodities",
+            "Wheat and corn futures rose as the harvest shrank.",
+            "The cornerstone was laid.",
+        ),
+        (
+            "trade",
+            "The U.S. imposed tariffs and the trade deficit widened.",
+            "They traded jokes over dinner.",
+        ),
+        (
+            "regulation_legal",
+            "Shareholders filed a class action lawsuit in federal court.",
+            "The judge of the bake-off loved the cake.",
+        ),
+        (
+            "cybersecurity",
+            "A ransomware attack caused a data breach at the insurer.",
+            "The fence was breached by a goat.",
+        ),
+        (
+            "crypto",
+            "Bitcoin and other cryptocurrencies slid on the blockchain exchange.",
+            "The tokens were used in the arcade.",
+        ),
+        (
+            "semiconductors",
+            "The chipmaker said semiconductor demand from data centers surged.",
+            "We ate potato chips.",
+        ),
+        (
+            "healthcare",
+            "The FDA approved the drug after a clinical trial.",
+            "The drugstore cat slept.",
+        ),
+        (
+            "real_estate",
+            "Home prices fell as mortgage rates hit the housing market.",
+            "They rented a boat.",
+        ),
+        (
+            "retail_consumer",
+            "The retailer reported weaker same-store sales as shoppers cut back.",
+            "The store of nuts lasted the winter.",
+        ),
+        (
+            "transportation",
+            "Tankers and other vessels avoided the shipping lane.",
+            "Their friendship lasted decades.",
+        ),
+        (
+            "banking_finance",
+            "Banks raised loan loss provisions as bad loans grew.",
+            "We sat on the river bank.",
+        ),
+        (
+            "labor",
+            "The union called a strike and the company announced layoffs.",
+            "The European Union met today.",
+        ),
+        (
+            "management",
+            "The chief executive resigned and the board named a successor.",
+            "The board game was fun.",
+        ),
+        (
+            "capital_returns",
+            "The company raised its dividend and announced a share repurchase.",
+            "They split the bill.",
+        ),
+        (
+            "analyst_ratings",
+            "Analysts upgraded the stock to overweight and raised the price target.",
+            "The hotel has a five-star rating.",
+        ),
+        (
+            "geopolitics",
+            "New sanctions were imposed after the invasion.",
+            "The border collie ran.",
+        ),
+        (
+            "esg_climate",
+            "The firm set a net zero target to cut greenhouse gas emissions.",
+            "The climate in the office was friendly.",
+        ),
+        (
+            "bankruptcy",
+            "The retailer filed for Chapter 11 bankruptcy protection.",
+            "The default font is Arial.",
+        ),
+        (
+            "markets",
+            "The stock market sell-off dragged the S&P 500 lower.",
+            "The farmers market sold apples.",
+        ),
+    ];
+
+    #[test]
+    fn every_topic_has_a_positive_and_a_negative_example() {
+        assert_eq!(EXAMPLES.len(), TOPICS.len());
+        for (id, pos, neg) in EXAMPLES {
+            assert!(def(id).is_some(), "unknown topic {id}");
+            assert!(has("", pos, id), "{id} missed: {pos} -> {:?}", ids("", pos));
+            assert!(
+                !has("", neg, id),
+                "{id} false positive: {neg} -> {:?}",
+                ids("", neg)
+            );
+        }
+    }
+}
