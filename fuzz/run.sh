@@ -17,15 +17,18 @@ MAX_LEN=16384
 # and a 16 KiB input takes milliseconds, so only a pathological slowdown trips it.
 TIMEOUT=10
 
+# The nightly toolchain to use (override to pin one, e.g. FUZZ_TOOLCHAIN=nightly-2026-05-19).
+TOOLCHAIN="${FUZZ_TOOLCHAIN:-nightly}"
+
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
-if ! cargo +nightly --version >/dev/null 2>&1; then
-  echo "SKIPPED: no nightly toolchain (install one with: rustup toolchain install nightly)"
+if ! cargo "+$TOOLCHAIN" --version >/dev/null 2>&1; then
+  echo "SKIPPED: no nightly toolchain ($TOOLCHAIN; install one with: rustup toolchain install nightly)"
   exit 0
 fi
 if ! cargo fuzz --version >/dev/null 2>&1; then
   echo "==> Installing cargo-fuzz"
-  cargo +nightly install --locked cargo-fuzz
+  cargo "+$TOOLCHAIN" install --locked cargo-fuzz
 fi
 
 work="$(mktemp -d)"
@@ -34,7 +37,7 @@ trap 'rm -rf "$work"' EXIT
 echo "==> Fuzzing analyze for ${SECONDS_TO_RUN}s (seed corpus: $(ls corpus/analyze | wc -l) files)"
 # --sanitizer none: the engine is safe Rust, and without ASan the target runs several
 # times faster; debug assertions and overflow checks stay on (cargo-fuzz's default).
-cargo +nightly fuzz run --sanitizer none analyze "$work" corpus/analyze -- \
+cargo "+$TOOLCHAIN" fuzz run --sanitizer none analyze "$work" corpus/analyze -- \
   -max_total_time="$SECONDS_TO_RUN" -max_len="$MAX_LEN" -timeout="$TIMEOUT" \
   -print_final_stats=1
 echo "==> Fuzzing found no crash in ${SECONDS_TO_RUN}s ($(ls "$work" | wc -l) new corpus inputs, discarded)"
