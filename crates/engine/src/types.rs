@@ -90,7 +90,8 @@ pub struct Analysis {
     pub explanations: Vec<Explanation>,
     /// Every sentence with its own score, title first, then body in text order.
     pub sentences: Vec<SentenceScore>,
-    /// Detected language ("en", or "und" when it cannot tell / not English).
+    /// Detected language: "en", an ISO 639-1 code when obvious ("de", "zh", "ar", ...), or
+    /// "und". When not "en", `sentiment.reliable` is false (see `crate::language`).
     pub language: String,
     /// True when the input was longer than the analysed limit and only a prefix was analysed.
     pub truncated: bool,
