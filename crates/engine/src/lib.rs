@@ -3,12 +3,16 @@
 //! It never depends on a web framework, so the same code runs natively (CLI, benches)
 //! and in the browser (wasm).
 
+pub mod decisions;
+pub mod events;
+pub mod impact;
 pub mod invariants;
 pub mod language;
 pub mod normalize;
 pub mod phrase;
 pub mod rules;
 pub mod sentiment;
+pub mod summary;
 pub mod text;
 pub mod tickers;
 pub mod topics;
@@ -92,16 +96,17 @@ pub fn analyze(article: &Article) -> Analysis {
     let language = language::detect(&title, &body);
     let sent = sentiment::score(&doc);
     let companies = tickers::resolve(&doc, &sent);
+    let signals = impact::signals(&doc, &sent, &companies);
     let mut analysis = Analysis {
         schema_version: SCHEMA_VERSION,
         sentiment: sent.overall,
-        impact: Impact { score: 0.0, level: "negligible".to_owned(), drivers: Vec::new() },
+        impact: signals.impact,
         ticker_sentiment: companies.tickers,
         entities: companies.entities,
-        topics: Vec::new(),
-        events: Vec::new(),
-        summary: String::new(),
-        key_decisions: Vec::new(),
+        topics: signals.topics,
+        events: signals.events,
+        summary: signals.summary,
+        key_decisions: signals.key_decisions,
         explanations: sent.explanations,
         sentences: sent.sentences,
         language: language.to_owned(),

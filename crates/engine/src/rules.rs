@@ -12,7 +12,7 @@ pub struct Rule {
 }
 
 /// Every table of rules, by area.
-pub const TABLES: &[&[Rule]] = &[crate::sentiment::RULES, crate::topics::RULES];
+pub const TABLES: &[&[Rule]] = &[crate::sentiment::RULES, crate::topics::RULES, crate::events::RULES];
 
 /// All rules in id order.
 pub fn all() -> Vec<&'static Rule> {
