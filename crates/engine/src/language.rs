@@ -11,9 +11,10 @@
 //!    (`uk` with Ukrainian-only letters), Arabic → `ar`, Hebrew → `he`, Greek → `el`,
 //!    Devanagari → `hi`, Thai → `th`; any other script → `und`.
 //! 2. **Function words.** For Latin text, the share of very common function words of
-//!    English, German, French, Spanish, Italian, Portuguese and Dutch among the word
-//!    tokens. Another language wins only with clearly more hits than English; a long
-//!    Latin text with almost no English function words is `und`.
+//!    English (plus English financial shorthand such as "vs", "mln", "shares"), German,
+//!    French, Spanish, Italian, Portuguese and Dutch among the word tokens. Another
+//!    language wins only with clearly more hits than English; a long Latin text with
+//!    almost no English evidence is `und`.
 //!
 //! Short inputs (fewer than [`SHORT_INPUT_WORDS`] words) in Latin script are `en`: a
 //! headline fragment is not flagged. Text without letters (emoji, numbers) is `und`.
@@ -36,8 +37,9 @@ const CJK_LETTER_WEIGHT: usize = 3;
 /// prose is typically 30–40 % kana, Chinese has none).
 const JA_MIN_KANA_SHARE: f32 = 0.10;
 
-/// Another language must have this many function-word hits to be named at all.
-const MIN_FOREIGN_HITS: usize = 2;
+/// Another language must have this many function-word hits to be named at all (two is
+/// too few: "y-o-y" has two Spanish "y", "per cent" two Italian "per").
+const MIN_FOREIGN_HITS: usize = 3;
 
 /// ... and this many times English's hits: mixed text with a quoted phrase stays English.
 const FOREIGN_MARGIN: f32 = 1.5;
@@ -116,8 +118,21 @@ const FUNCTION_WORDS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Longest function word in bytes ("también" is 8): longer tokens are not lowercased.
-const MAX_FUNCTION_WORD_BYTES: usize = 8;
+/// English financial shorthand and vocabulary, counted as English evidence besides the
+/// function words: wire-service tables ("Shr 45 cts vs 58 cts Net 1.1 mln") and
+/// headlines have few function words but are English.
+#[rustfmt::skip]
+const ENGLISH_FINANCE_WORDS: &[&str] = &[
+    "vs", "mln", "bln", "dlr", "dlrs", "cts", "shr", "shrs", "revs", "qtr", "avg", "oper", "pct",
+    "inc", "corp", "ltd", "plc", "profit", "loss", "sales", "revenue", "revenues", "shares",
+    "share", "stock", "stocks", "market", "markets", "year", "quarter", "quarterly", "billion",
+    "million", "percent", "company", "earnings", "growth", "costs", "margins", "price", "prices",
+    "rose", "fell", "down", "higher", "lower", "rate", "rates", "week", "ended", "reuters",
+    "dividend", "analysts", "investors", "bonds", "futures", "oil", "trade",
+];
+
+/// Longest listed word in bytes ("quarterly", "investors"): longer tokens are not lowercased.
+const MAX_FUNCTION_WORD_BYTES: usize = 9;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Script {
@@ -237,6 +252,7 @@ fn latin_language(title: &str, body: &str) -> &'static str {
         for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
             hits[i] += usize::from(list.contains(&lw.as_str()));
         }
+        hits[0] += usize::from(ENGLISH_FINANCE_WORDS.contains(&lw.as_str()));
     }
     if words < SHORT_INPUT_WORDS {
         return "en";
@@ -391,6 +407,35 @@ mod tests {
             lang("Tencent (腾讯) and Alibaba shares rose in Hong Kong after Beijing signalled support for the technology sector."),
             "en"
         );
+    }
+
+    #[test]
+    fn english_shorthand_headlines_and_wire_tables_stay_english() {
+        // Single letters and "per" are weak foreign evidence; wire tables are English.
+        assert_eq!(
+            lang("JK Cement reports 38% y-o-y growth in net profits"),
+            "en"
+        );
+        assert_eq!(
+            lang("Castorseed futures slip 2.41 per cent to Rs 4,204 per quintal"),
+            "en"
+        );
+        assert_eq!(
+            lang(
+                "Shr 45 cts vs 58 cts Net 1.1 mln vs 829,000 Sales 7.9 mln vs 9.4 mln Avg shrs \
+                  2,332,397 vs 1,428,000 Year Shr 1.22 dlrs vs 1.06 dlrs Net 2.9 mln vs 1.9 mln"
+            ),
+            "en"
+        );
+    }
+
+    #[test]
+    fn short_foreign_headlines_are_named() {
+        assert_eq!(
+            lang("Total : Résultats du quatrième trimestre et de l’année 2019"),
+            "fr"
+        );
+        assert_eq!(lang("Resumen: Desktop Metal lanza el primer sistema de inyección de aglomerante de metal"), "es");
     }
 
     #[test]
