@@ -1,0 +1,56 @@
+// Size report for the deployable site: bytes and gzip bytes of every file in dist/,
+// the first-load total (index.html and everything it references: wasm, JS, CSS, icon —
+// the engine's model and securities data are inside the wasm), and the budgets.
+// Exits 1 when a budget is exceeded.  Usage: node tools/size-report.mjs [dist]
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+import { gzipSync } from "node:zlib";
+
+// Budgets from issue 8: first load ≤ 500 KB gzip, the whole dist/ ≤ 1 MB gzip.
+const FIRST_LOAD_BUDGET = 500 * 1024;
+const DIST_BUDGET = 1024 * 1024;
+
+const dist = process.argv[2] ?? "dist";
+const files = [];
+(function walk(dir) {
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p);
+    else files.push(p);
+  }
+})(dist);
+
+const gz = (buf) => gzipSync(buf, { level: 9 }).length;
+const rows = files
+  .map((p) => {
+    const buf = readFileSync(p);
+    return { path: relative(dist, p), bytes: buf.length, gzip: gz(buf) };
+  })
+  .sort((a, b) => b.gzip - a.gzip);
+
+const html = readFileSync(join(dist, "index.html"), "utf8");
+const referenced = new Set(["index.html"]);
+for (const m of html.matchAll(/(?:href|src)="\/?([^"#?]+)"/g)) referenced.add(m[1]);
+// Trunk's loader imports the wasm from the JS module: count every .wasm and .js it emits.
+for (const r of rows) if (/\.(wasm|js)$/.test(r.path) && r.path.startsWith("newsgauge-web")) referenced.add(r.path);
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + " KB";
+console.log("file".padEnd(48) + "bytes".padStart(11) + "gzip".padStart(11) + "  first load");
+for (const r of rows) {
+  console.log(r.path.padEnd(48) + kb(r.bytes) + kb(r.gzip) + (referenced.has(r.path) ? "  *" : ""));
+}
+const first = rows.filter((r) => referenced.has(r.path)).reduce((s, r) => s + r.gzip, 0);
+const total = rows.reduce((s, r) => s + r.gzip, 0);
+console.log(`first load: ${kb(first)} gzip (budget ${kb(FIRST_LOAD_BUDGET)})`);
+console.log(`whole dist: ${kb(total)} gzip (budget ${kb(DIST_BUDGET)})`);
+let failed = 0;
+if (first > FIRST_LOAD_BUDGET) {
+  console.error(`FAIL: first load ${first} B gzip exceeds ${FIRST_LOAD_BUDGET} B`);
+  failed++;
+}
+if (total > DIST_BUDGET) {
+  console.error(`FAIL: dist ${total} B gzip exceeds ${DIST_BUDGET} B`);
+  failed++;
+}
+console.log(`size budget: ${2 - failed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
