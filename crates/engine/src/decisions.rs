@@ -4,12 +4,14 @@
 
 use crate::events::{Detected, Polarity};
 use crate::impact::Contribution;
-use crate::types::{Entity, Sentiment, TickerSentiment, Topic};
+use crate::types::{Entity, Impact, Sentiment, TickerSentiment, Topic};
 
 /// At most this many bullets.
 const MAX_BULLETS: usize = 4;
 /// A topic this relevant with no event still deserves a bullet of its own.
 const TOPIC_RELEVANCE: f32 = 0.4;
+/// Below this impact score a lone signal is context, not a reason to act.
+const LOW_IMPACT: f32 = 0.25;
 /// At most this many tickers named in one bullet.
 const MAX_NAMED: usize = 3;
 
@@ -32,6 +34,21 @@ const EXPOSURES: &[(&str, &str, &str)] = &[
     ("banking_finance", "banks, lenders and insurers", "credit quality and funding costs"),
     ("bankruptcy", "creditors, suppliers and shareholders of distressed companies", "restructuring terms and recoveries"),
     ("regulation_legal", "companies facing legal or regulatory action", "court rulings and regulators' next steps"),
+    ("crypto", "holders of crypto assets and crypto-exposed companies", "exchange volumes, regulation and stablecoin flows"),
+    ("technology", "technology companies and their suppliers", "product demand and capital spending plans"),
+    ("healthcare", "drugmakers, device makers and healthcare providers", "regulatory decisions and trial results"),
+    ("retail_consumer", "retailers and consumer brands", "consumer spending and same-store sales"),
+    ("transportation", "carmakers, airlines and shippers", "deliveries, freight rates and fuel costs"),
+    ("labor", "labour-intensive businesses", "wage settlements and hiring data"),
+    ("management", "shareholders of companies changing leadership", "the new leadership's first strategy moves"),
+    ("capital_returns", "income-focused shareholders", "payout ratios and cash-flow coverage"),
+    ("analyst_ratings", "holders of the rated shares", "whether other analysts revise their views"),
+    ("earnings", "shareholders of the reporting companies", "estimate revisions and guidance"),
+    ("mergers_acquisitions", "shareholders of the companies involved in the deal", "regulatory approval and deal terms"),
+    ("ipo", "investors considering the new listing", "pricing, first-day trading and the lock-up expiry"),
+    ("esg_climate", "carbon-intensive businesses and clean-energy suppliers", "climate regulation and carbon prices"),
+    ("antitrust_competition", "dominant companies under competition scrutiny", "regulators' rulings and remedies"),
+    ("intellectual_property", "companies with contested patents or licences", "court rulings and licensing terms"),
 ];
 
 /// Build the bullets.
@@ -42,6 +59,7 @@ pub fn decide(
     entities: &[Entity],
     topics: &[Topic],
     sentiment: &Sentiment,
+    impact: &Impact,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     // 1. The strongest events, one bullet each.
@@ -107,10 +125,18 @@ pub fn decide(
             break;
         }
     }
-    if out.len() == 1 && !ranked.is_empty() && toned.is_empty() && !contributions.is_empty() {
-        let who = join_and(&names(&ranked, entities));
-        let tone = &sentiment.label;
-        out.push(format!("The article's tone is {tone}; investors in {who} should watch for confirmation in the next company update."));
+    // 4. With a single signal, say how much it matters.
+    if out.len() == 1 {
+        let who = concerned(&[], tickers, entities);
+        let weight = if impact.score < LOW_IMPACT {
+            "treat it as context rather than a signal to act on unless follow-up news raises the stakes"
+        } else {
+            "size positions with the event's uncertainty in mind until it is confirmed or priced in"
+        };
+        out.push(format!(
+            "Estimated market impact for {who} is {} ({:.2}) with {} sentiment: {weight}.",
+            impact.level, impact.score, sentiment.label
+        ));
     }
     out.truncate(MAX_BULLETS);
     out
@@ -195,9 +221,34 @@ mod tests {
         }
     }
 
+    fn none() -> Impact {
+        Impact {
+            score: 0.0,
+            level: "negligible".to_owned(),
+            drivers: vec![],
+        }
+    }
+
+    #[test]
+    fn a_lone_event_gets_a_second_bullet_sizing_it() {
+        let doc = Doc::new(
+            "",
+            "The software company opened a new office in Austin on Tuesday.",
+        );
+        let ev = crate::events::detect(&doc, &[], &[]);
+        let c = crate::impact::contributions(&ev, &[], &|_| SizeTier::Unknown);
+        let imp = crate::impact::score_with(&ev, &[], &neutral(), &[], &|_| SizeTier::Unknown);
+        let b = decide(&ev, &c, &[], &[], &[], &neutral(), &imp);
+        assert_eq!(b.len(), 2, "{b:?}");
+        assert!(
+            b[1].contains(&imp.level) && b[1].contains("context rather than a signal"),
+            "{b:?}"
+        );
+    }
+
     #[test]
     fn nothing_financial_gives_no_bullets() {
-        assert!(decide(&[], &[], &[], &[], &[], &neutral()).is_empty());
+        assert!(decide(&[], &[], &[], &[], &[], &neutral(), &none()).is_empty());
     }
 
     #[test]
@@ -208,7 +259,7 @@ mod tests {
         let tickers = vec![ts("GOOGL", -0.5, 0.9, 0, 5), ts("MSFT", -0.3, 0.8, 10, 14)];
         let ev = crate::events::detect(&doc, &tickers, &[]);
         let c = crate::impact::contributions(&ev, &tickers, &|_| SizeTier::Mega);
-        let b = decide(&ev, &c, &tickers, &[], &[], &neutral());
+        let b = decide(&ev, &c, &tickers, &[], &[], &neutral(), &none());
         assert!((2..=4).contains(&b.len()), "{b:?}");
         assert!(b[0].starts_with("Risk for GOOGL and MSFT"), "{b:?}");
         assert!(b[0].contains("Watch"), "{b:?}");
@@ -224,7 +275,7 @@ mod tests {
         let ev = crate::events::detect(&doc, &[], &[]);
         let c = crate::impact::contributions(&ev, &[], &|_| SizeTier::Unknown);
         let topics = crate::topics::classify(&doc);
-        let b = decide(&ev, &c, &[], &[], &topics, &neutral());
+        let b = decide(&ev, &c, &[], &[], &topics, &neutral(), &none());
         assert!(b.len() >= 2, "{b:?}");
         assert!(
             b.iter().any(|x| x.contains("rate-sensitive holdings")),

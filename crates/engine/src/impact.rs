@@ -42,6 +42,7 @@ pub fn signals(doc: &Doc<'_>, sent: &SentimentOutput, companies: &TickerOutput) 
         &companies.entities,
         &topics,
         &sent.overall,
+        &impact,
     );
     Signals {
         topics,
