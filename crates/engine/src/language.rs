@@ -19,7 +19,8 @@
 //! Short inputs (fewer than [`SHORT_INPUT_WORDS`] words) in Latin script are `en`: a
 //! headline fragment is not flagged. Text without letters (emoji, numbers) is `und`.
 
-use crate::types::Analysis;
+use crate::sentiment::SentimentOutput;
+use crate::types::TickerSentiment;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Below this many words a Latin text is too short to judge and is taken as English.
@@ -287,23 +288,28 @@ fn prefix(text: &str, max: usize) -> &str {
     &text[..cut]
 }
 
-/// When the analysis is not of English text, mark its sentiment unreliable: confidence
-/// 0, and every sentiment score (overall, per sentence, per ticker) scaled by
+/// When `language` is not English, mark the sentiment unreliable: confidence 0, and
+/// every sentiment score (overall, per sentence, per ticker) scaled by
 /// [`NON_ENGLISH_SCORE_SCALE`] with its label recomputed. Explanations are kept as
-/// evidence. English analyses are left as they are.
-pub fn discount_if_not_english(analysis: &mut Analysis) {
-    if analysis.language == "en" {
+/// evidence. Called before impact, summary and key decisions are built, so none of them
+/// repeats a confident label. English is left as it is.
+pub fn discount_if_not_english(
+    language: &str,
+    sent: &mut SentimentOutput,
+    tickers: &mut [TickerSentiment],
+) {
+    if language == "en" {
         return;
     }
-    let s = &mut analysis.sentiment;
+    let s = &mut sent.overall;
     s.reliable = false;
     s.confidence = 0.0;
     s.score *= NON_ENGLISH_SCORE_SCALE;
     s.label = crate::label_for(s.score).to_owned();
-    for sentence in &mut analysis.sentences {
+    for sentence in &mut sent.sentences {
         sentence.score *= NON_ENGLISH_SCORE_SCALE;
     }
-    for t in &mut analysis.ticker_sentiment {
+    for t in tickers {
         t.score *= NON_ENGLISH_SCORE_SCALE;
         t.label = crate::label_for(t.score).to_owned();
     }
@@ -453,15 +459,47 @@ mod tests {
 
     #[test]
     fn non_english_sentiment_is_marked_unreliable_and_shrunk() {
-        let mut a = crate::analyze_text("Shares plunged. Shares plunged. Shares plunged.");
-        assert!(a.sentiment.score < 0.0);
-        a.language = "de".to_owned();
-        let before = a.sentiment.score;
-        discount_if_not_english(&mut a);
-        assert!(!a.sentiment.reliable);
-        assert_eq!(a.sentiment.confidence, 0.0);
-        assert_eq!(a.sentiment.score, before * NON_ENGLISH_SCORE_SCALE);
-        assert_eq!(a.sentiment.label, crate::label_for(a.sentiment.score));
-        assert!(a.sentiment.score.abs() < crate::MILD_BAND);
+        let doc = crate::Doc::new("", "Shares plunged. Shares plunged. Shares plunged.");
+        let mut sent = crate::sentiment::score(&doc);
+        assert!(sent.overall.score < 0.0);
+        let before = sent.clone();
+        discount_if_not_english("en", &mut sent, &mut []);
+        assert_eq!(sent, before, "English is left alone");
+        discount_if_not_english("de", &mut sent, &mut []);
+        assert!(!sent.overall.reliable);
+        assert_eq!(sent.overall.confidence, 0.0);
+        assert_eq!(
+            sent.overall.score,
+            before.overall.score * NON_ENGLISH_SCORE_SCALE
+        );
+        assert_eq!(sent.overall.label, crate::label_for(sent.overall.score));
+        assert!(sent.overall.score.abs() < crate::MILD_BAND);
+        assert_eq!(
+            sent.sentences[0].score,
+            before.sentences[0].score * NON_ENGLISH_SCORE_SCALE
+        );
+    }
+
+    #[test]
+    fn summary_and_decisions_repeat_only_the_discounted_label() {
+        // They are built after the discount, so they never state the undiscounted label.
+        let de = "Die Aktie ist nach dem Bericht über das schwache Quartal eingebrochen und die \
+                  Anleger sind besorgt, weil der Umsatz gefallen ist. Shares plunged.";
+        let undiscounted = crate::sentiment::score(&crate::Doc::new("", de))
+            .overall
+            .label;
+        let a = crate::analyze_text(de);
+        assert_eq!(a.language, "de");
+        assert!(!a.sentiment.reliable && a.sentiment.confidence == 0.0);
+        assert_ne!(
+            undiscounted, a.sentiment.label,
+            "the example must move the label"
+        );
+        assert!(!a.summary.contains(&undiscounted), "{}", a.summary);
+        assert!(
+            !a.key_decisions.iter().any(|d| d.contains(&undiscounted)),
+            "{:?}",
+            a.key_decisions
+        );
     }
 }

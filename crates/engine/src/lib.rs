@@ -94,10 +94,11 @@ pub fn analyze(article: &Article) -> Analysis {
     let (title, body) = (normalize::normalize(title_in), normalize::normalize(body_in));
     let doc = Doc::new(&title, &body);
     let language = language::detect(&title, &body);
-    let sent = sentiment::score(&doc);
-    let companies = tickers::resolve(&doc, &sent);
+    let mut sent = sentiment::score(&doc);
+    let mut companies = tickers::resolve(&doc, &sent);
+    language::discount_if_not_english(language, &mut sent, &mut companies.tickers);
     let signals = impact::signals(&doc, &sent, &companies);
-    let mut analysis = Analysis {
+    Analysis {
         schema_version: SCHEMA_VERSION,
         sentiment: sent.overall,
         impact: signals.impact,
@@ -112,9 +113,7 @@ pub fn analyze(article: &Article) -> Analysis {
         language: language.to_owned(),
         truncated: title_cut || body_cut,
         analyzed_bytes: body_in.len(),
-    };
-    language::discount_if_not_english(&mut analysis);
-    analysis
+    }
 }
 
 /// Analyse plain text with no title.
