@@ -152,7 +152,7 @@ pub fn evaluate_entities(rows: &[EntityRow]) -> EntityReport {
     };
     for row in rows {
         let doc = Doc::new("", &row.text);
-        let found = super::analyse(&doc);
+        let found = super::analyse(&doc, None);
         r.predicted += found.len();
         let lower = row.text.to_lowercase();
         let same_len = lower.len() == row.text.len();

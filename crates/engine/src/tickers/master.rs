@@ -9,7 +9,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind, StartKind};
 
 use super::SizeTier;
 
@@ -277,6 +277,7 @@ fn build() -> Master {
     let automaton = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(StartKind::Anchored)
         .build(b.aliases.iter().map(|a| a.text.as_str()))
         .expect("alias automaton builds");
     Master {

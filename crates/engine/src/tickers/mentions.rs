@@ -1,7 +1,7 @@
 //! Finding company mentions: explicit symbols, then names from the alias automaton with
 //! word-boundary, case and evidence checks on the original text.
 
-use aho_corasick::Input;
+use aho_corasick::{Anchored, Input};
 
 use super::master::{master, Alias, Master};
 use crate::text::tokens;
@@ -317,6 +317,9 @@ const SOCIAL_WORDS: &[&str] = &[
     "story",
 ];
 
+/// Bytes around a platform name searched for its button line.
+const SOCIAL_LINE_BYTES: usize = 200;
+
 /// Phrases before a platform name that make it a button, not a company.
 const SOCIAL_PREFIXES: &[&str] = &[
     "share to",
@@ -337,6 +340,139 @@ const SOCIAL_PREFIXES: &[&str] = &[
     "log in with",
     "login with",
     "continue with",
+];
+
+/// Capitalised first words of a sentence that are not part of a name ("Buy Hindalco").
+const SENTENCE_STARTERS: &[&str] = &[
+    "buy",
+    "sell",
+    "hold",
+    "accumulate",
+    "avoid",
+    "add",
+    "exit",
+    "book",
+    "switch",
+    "prefer",
+    "watch",
+    "short",
+    "why",
+    "how",
+    "what",
+    "when",
+    "where",
+    "who",
+    "will",
+    "can",
+    "could",
+    "should",
+    "would",
+    "is",
+    "are",
+    "was",
+    "were",
+    "do",
+    "does",
+    "did",
+    "has",
+    "have",
+    "had",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "as",
+    "after",
+    "before",
+    "from",
+    "to",
+    "by",
+    "of",
+    "and",
+    "but",
+    "or",
+    "if",
+    "while",
+    "shares",
+    "stock",
+    "stocks",
+    "top",
+    "new",
+    "old",
+    "big",
+    "today",
+    "yesterday",
+    "also",
+    "then",
+    "now",
+    "only",
+    "even",
+    "analysts",
+    "investors",
+    "traders",
+    "trade",
+    "bet",
+    "pick",
+    "invest",
+    "stay",
+    "keep",
+    "go",
+    "expect",
+    "see",
+    "sees",
+    "says",
+    "said",
+    "report",
+    "reports",
+    "rival",
+    "rivals",
+    "like",
+    "unlike",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "more",
+    "less",
+    "markets",
+    "market",
+    "sector",
+    "ahead",
+    "despite",
+    "amid",
+    "via",
+    "over",
+    "under",
+    "about",
+    "against",
+    "among",
+    "between",
+    "into",
+    "through",
+    "during",
+    "without",
+    "within",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "his",
+    "her",
+    "we",
+    "they",
+    "it",
+    "i",
+    "you",
 ];
 
 /// Below this share of capitalised words a sentence is prose, where a capital is evidence;
@@ -391,13 +527,11 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
         names(m, text, field, &mut candidates);
     }
     // A name inside an explicit form or an exchange prefix ("NASDAQ: ...") is not a mention.
+    let explicit_set = SpanSet::new(explicit.iter().map(|e| (e.field, e.start, e.end)).collect());
+    let blocked_set = SpanSet::new(blocked);
     candidates.retain(|c| {
-        !explicit
-            .iter()
-            .any(|e: &Mention| e.field == c.field && e.start < c.end && c.start < e.end)
-            && !blocked
-                .iter()
-                .any(|&(f, s, e)| f == c.field && s < c.end && c.start < e)
+        !explicit_set.overlaps(c.field, c.start, c.end)
+            && !blocked_set.overlaps(c.field, c.start, c.end)
     });
     candidates.retain(|c| !(c.single_generated && part_of_longer_name(doc, c)));
     for field in [Field::Title, Field::Body] {
@@ -414,20 +548,35 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
         .collect();
     confirmed.sort_unstable();
     confirmed.dedup();
+    let strong = SpanSet::new(
+        explicit
+            .iter()
+            .map(|e| (e.field, e.start, e.end))
+            .chain(
+                candidates
+                    .iter()
+                    .filter(|c| !c.weak)
+                    .map(|c| (c.field, c.start, c.end_with_suffix)),
+            )
+            .collect(),
+    );
+    let explicit_set = SpanSet::new(explicit.iter().map(|e| (e.field, e.start, e.end)).collect());
     let mut out = explicit;
+    // Candidates never overlap each other (the scan resumes after each accepted name), so
+    // only explicit mentions can clash with them.
     for c in &candidates {
         let how = if !c.weak {
             How::Name
-        } else if confirmed.binary_search(&c.company).is_ok() || has_evidence(doc, c) {
+        } else if confirmed.binary_search(&c.company).is_ok()
+            || coordinated(doc.field_text(c.field), c, &strong)
+            || has_evidence(doc, c)
+        {
             How::Evidence
         } else {
             continue;
         };
         let end = c.end_with_suffix;
-        if out
-            .iter()
-            .any(|e| e.field == c.field && e.start < end && c.start < e.end)
-        {
+        if explicit_set.overlaps(c.field, c.start, end) {
             continue;
         }
         out.push(Mention {
@@ -567,39 +716,45 @@ fn exchange_qualified(
     }
 }
 
+/// Names: an anchored leftmost-longest automaton run at each word start (so the scan is
+/// linear in the text, at most one alias length per word), checked on the original text.
 fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
-    let mut pos = 0;
-    while pos < text.len() {
-        let Some(hit) = m.automaton.find(Input::new(text).span(pos..text.len())) else {
-            break;
-        };
-        let (s, e) = (hit.start(), hit.end());
-        let alias = &m.aliases[hit.pattern().as_usize()];
-        if text.is_char_boundary(s)
-            && text.is_char_boundary(e)
-            && boundaries_ok(text, s, e)
-            && case_ok(alias, &text[s..e])
-        {
-            if !(alias.flags.social && is_social_button(text, s, e)) {
-                let end_with_suffix = legal_suffix_end(text, e).unwrap_or(e);
-                out.push(Candidate {
-                    company: alias.company,
-                    field,
-                    start: s,
-                    end: e,
-                    end_with_suffix,
-                    weak: alias.flags.weak && end_with_suffix == e,
-                    exact_case: alias.flags.exact_case,
-                    single_generated: !alias.flags.curated
-                        && !alias.flags.exact_case
-                        && !alias.text.contains(' ')
-                        && end_with_suffix == e,
-                });
-            }
-            pos = e;
-        } else {
-            pos = s + char_at(text, s).map_or(1, char::len_utf8);
+    let mut resume = 0;
+    let mut prev_word = false;
+    for (s, ch) in text.char_indices() {
+        let word = is_word_char(ch);
+        let word_start = word && !prev_word;
+        prev_word = word;
+        if !word_start || s < resume {
+            continue;
         }
+        let input = Input::new(text).span(s..text.len()).anchored(Anchored::Yes);
+        let Ok(Some(hit)) = m.automaton.try_find(input) else {
+            continue;
+        };
+        let e = hit.end();
+        let alias = &m.aliases[hit.pattern().as_usize()];
+        if !(text.is_char_boundary(e) && boundaries_ok(text, s, e) && case_ok(alias, &text[s..e])) {
+            continue;
+        }
+        resume = e;
+        if alias.flags.social && is_social_button(text, s, e) {
+            continue;
+        }
+        let end_with_suffix = legal_suffix_end(text, e).unwrap_or(e);
+        out.push(Candidate {
+            company: alias.company,
+            field,
+            start: s,
+            end: e,
+            end_with_suffix,
+            weak: alias.flags.weak && end_with_suffix == e,
+            exact_case: alias.flags.exact_case,
+            single_generated: !alias.flags.curated
+                && !alias.flags.exact_case
+                && !alias.text.contains(' ')
+                && end_with_suffix == e,
+        });
     }
 }
 
@@ -644,26 +799,54 @@ fn legal_suffix_end(text: &str, e: usize) -> Option<usize> {
 }
 
 fn is_social_button(text: &str, s: usize, e: usize) -> bool {
-    let line_start = text[..s].rfind('\n').map_or(0, |p| p + 1);
-    let line_end = text[e..].find('\n').map_or(text.len(), |p| e + p);
-    let before = text[line_start..s]
+    // Only the surrounding SOCIAL_LINE_BYTES matter: a longer line is prose, not a button row.
+    let mut lo = s.saturating_sub(SOCIAL_LINE_BYTES);
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = (e + SOCIAL_LINE_BYTES).min(text.len());
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    let line_start = text[lo..s].rfind('\n').map(|p| lo + p + 1);
+    let line_end = text[e..hi].find('\n').map(|p| e + p);
+    let before = text[line_start.unwrap_or(lo)..s]
         .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '|' | '-'));
-    let before_lower = before.to_ascii_lowercase();
-    if SOCIAL_PREFIXES.iter().any(|p| before_lower.ends_with(p)) {
+    let ends_with = |p: &str| {
+        before.len() >= p.len()
+            && before.is_char_boundary(before.len() - p.len())
+            && before[before.len() - p.len()..].eq_ignore_ascii_case(p)
+            && !char_before(before, before.len() - p.len()).is_some_and(is_word_char)
+    };
+    if SOCIAL_PREFIXES.iter().any(|p| ends_with(p)) {
         return true;
     }
-    // A line made only of sharing words ("Facebook Twitter LinkedIn Email").
-    let line = &text[line_start..line_end];
-    let words: Vec<String> = tokens(line).iter().map(|t| t.text.to_lowercase()).collect();
-    words.len() >= 2 && words.iter().all(|w| SOCIAL_WORDS.contains(&w.as_str()))
+    // A short line made only of sharing words ("Facebook Twitter LinkedIn Email").
+    let (Some(ls), Some(le)) = (
+        line_start.or((lo == 0).then_some(0)),
+        line_end.or((hi == text.len()).then_some(hi)),
+    ) else {
+        return false;
+    };
+    let toks = tokens(&text[ls..le]);
+    toks.len() >= 2 && toks.iter().all(|t| in_list(SOCIAL_WORDS, t.text))
 }
 
 /// The sentence of `doc` in `field` that contains byte `at`.
 pub fn sentence_of(doc: &Doc<'_>, field: Field, at: usize) -> (usize, usize) {
-    doc.sentences
-        .iter()
-        .find(|s| s.field == field && s.start <= at && at < s.end)
-        .map_or((0, doc.field_text(field).len()), |s| (s.start, s.end))
+    sentence_index(doc, field, at).map_or((0, doc.field_text(field).len()), |i| {
+        let s = &doc.sentences[i];
+        (s.start, s.end)
+    })
+}
+
+/// Index into `doc.sentences` (sorted by field, then start) of the sentence containing `at`.
+pub fn sentence_index(doc: &Doc<'_>, field: Field, at: usize) -> Option<usize> {
+    let i = doc
+        .sentences
+        .partition_point(|s| (s.field, s.start) <= (field, at));
+    let s = doc.sentences.get(i.checked_sub(1)?)?;
+    (s.field == field && s.start <= at && at < s.end).then_some(i - 1)
 }
 
 fn is_title_case(sentence: &str) -> bool {
@@ -684,12 +867,71 @@ fn is_title_case(sentence: &str) -> bool {
     caps as f32 / words.len() as f32 >= TITLE_CASE_SHARE
 }
 
-fn lower_word(w: &str) -> String {
-    let w = w
-        .strip_suffix("'s")
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("'s")
         .or_else(|| w.strip_suffix("’s"))
-        .unwrap_or(w);
-    w.to_lowercase()
+        .unwrap_or(w)
+}
+
+/// Whether a token (possessive stripped) is in a lowercase word list, without allocating.
+fn in_list(list: &[&str], w: &str) -> bool {
+    let w = strip_possessive(w);
+    list.iter().any(|x| x.eq_ignore_ascii_case(w))
+}
+
+/// Joiners of a list of companies ("Visa and Mastercard", "Google, and Amazon").
+const COORDINATORS: &[&str] = &[
+    " and ",
+    ", ",
+    ", and ",
+    " or ",
+    " & ",
+    " vs ",
+    " versus ",
+    " and rival ",
+];
+
+/// An ambiguous name listed with a company named unambiguously ("Visa and Mastercard").
+fn coordinated(text: &str, c: &Candidate, strong: &SpanSet) -> bool {
+    strong
+        .near(c.field, c.start, c.end_with_suffix)
+        .any(|&(_, s, e)| {
+            e <= c.start && COORDINATORS.contains(&&text[e..c.start])
+                || c.end_with_suffix <= s && COORDINATORS.contains(&&text[c.end_with_suffix..s])
+        })
+}
+
+/// Longest mention in bytes, bounding span queries.
+const MAX_MENTION_BYTES: usize = 120;
+
+/// Spans sorted by (field, start) for overlap and proximity queries in O(log n).
+struct SpanSet(Vec<(Field, usize, usize)>);
+
+impl SpanSet {
+    fn new(mut v: Vec<(Field, usize, usize)>) -> Self {
+        v.sort_unstable();
+        SpanSet(v)
+    }
+
+    /// Spans of `field` that start within a mention's length of `s..e`.
+    fn near(
+        &self,
+        field: Field,
+        s: usize,
+        e: usize,
+    ) -> impl Iterator<Item = &(Field, usize, usize)> {
+        let lo = self
+            .0
+            .partition_point(|&(f, st, _)| (f, st) < (field, s.saturating_sub(MAX_MENTION_BYTES)));
+        let hi = self
+            .0
+            .partition_point(|&(f, st, _)| (f, st) <= (field, e + MAX_MENTION_BYTES));
+        self.0[lo..hi].iter()
+    }
+
+    fn overlaps(&self, field: Field, s: usize, e: usize) -> bool {
+        self.near(field, s, e).any(|&(_, st, en)| st < e && s < en)
+    }
 }
 
 /// Company evidence for an ambiguous name: a capital that sentence start or Title Case
@@ -706,19 +948,12 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         .iter()
         .rposition(|t| ss + t.start < c.end)
         .unwrap_or(first);
-    let next = toks
-        .get(last + 1)
-        .map(|t| lower_word(t.text))
-        .unwrap_or_default();
-    let prev = if first > 0 {
-        lower_word(toks[first - 1].text)
-    } else {
-        String::new()
-    };
-    if NEXT_NOT.contains(&next.as_str()) {
+    let next = toks.get(last + 1).map_or("", |t| t.text);
+    let prev = if first > 0 { toks[first - 1].text } else { "" };
+    if in_list(NEXT_NOT, next) {
         return false;
     }
-    if NEXT_CONTEXT.contains(&next.as_str()) || PREV_CONTEXT.contains(&prev.as_str()) {
+    if in_list(NEXT_CONTEXT, next) || in_list(PREV_CONTEXT, prev) {
         return true;
     }
     let name = &text[c.start..c.end];
@@ -735,7 +970,7 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         .iter()
         .enumerate()
         .filter(|(i, _)| lo + i < first || lo + i > last)
-        .any(|(_, t)| WINDOW_CONTEXT.contains(&lower_word(t.text).as_str()));
+        .any(|(_, t)| in_list(WINDOW_CONTEXT, t.text));
     // Every word of a several-word name capitalised in a sentence-case sentence: a proper name.
     let all_capitals = !c.exact_case
         && !is_title_case(sentence)
@@ -774,24 +1009,25 @@ fn part_of_longer_name(doc: &Doc<'_>, c: &Candidate) -> bool {
         .unwrap_or(first);
     let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
     let joined = |a: usize, b: usize| &text[a..b] == " ";
-    if first >= 2 {
+    if first >= 1 {
         let p = &toks[first - 1];
+        let starter = first == 1 && in_list(SENTENCE_STARTERS, p.text);
         if capital(p.text)
             && joined(ss + p.end, c.start)
-            && !PREV_CONTEXT.contains(&lower_word(p.text).as_str())
+            && !starter
+            && !in_list(PREV_CONTEXT, p.text)
         {
             return true;
         }
     }
     if let Some(n) = toks.get(last + 1) {
-        let lw = lower_word(n.text);
         let legal = LEGAL_SUFFIXES
             .iter()
             .any(|s| s.trim_end_matches('.').eq_ignore_ascii_case(n.text));
         if capital(n.text)
             && joined(c.end, ss + n.start)
             && !legal
-            && !NEXT_CONTEXT.contains(&lw.as_str())
+            && !in_list(NEXT_CONTEXT, n.text)
         {
             return true;
         }
@@ -828,7 +1064,11 @@ fn parenthesised(
             continue;
         }
         let gap = text[..i].trim_end();
-        let named_right_before = candidates.iter().any(|c| {
+        // Candidates are sorted by (field, start): only those just before the bracket matter.
+        let upto = candidates.partition_point(|c| (c.field, c.start) < (field, i));
+        let from = candidates[..upto]
+            .partition_point(|c| (c.field, c.start) < (field, i.saturating_sub(PAREN_LOOKBACK)));
+        let named_right_before = candidates[from..upto].iter().any(|c| {
             c.field == field
                 && c.company == company
                 && c.end_with_suffix <= i

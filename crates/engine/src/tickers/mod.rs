@@ -18,6 +18,9 @@ pub mod master;
 pub mod mentions;
 
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::sentiment::SentimentOutput;
 use crate::types::{Entity, Explanation, Field, Span, TickerSentiment};
@@ -71,6 +74,10 @@ const LEAD_SENTENCES: usize = 2;
 /// A title clause weighs this much more than a body clause in a ticker's sentiment.
 const TITLE_CLAUSE_WEIGHT: f32 = 1.5;
 
+/// Clauses scored per company at most: bounds the cost on very long articles (the first
+/// clauses, title first, carry the company's story; later ones rarely move the mean).
+const MAX_CLAUSES: usize = 24;
+
 /// Words that start a new clause with its own subject ("X beat while Y missed").
 const CLAUSE_BREAKS: &[&str] = &[
     " while ",
@@ -84,6 +91,7 @@ const CLAUSE_BREAKS: &[&str] = &[
     " yet ",
     " meanwhile",
     " unlike ",
+    ";",
     " - ",
     " – ",
     " — ",
@@ -92,8 +100,8 @@ const CLAUSE_BREAKS: &[&str] = &[
 const LIST_BREAKS: &[&str] = &[", ", " and ", " as ", " after ", " vs ", " versus "];
 
 /// Find the companies an article is about.
-pub fn resolve(doc: &Doc<'_>, _sentiment: &SentimentOutput) -> TickerOutput {
-    let companies = analyse(doc);
+pub fn resolve(doc: &Doc<'_>, sentiment: &SentimentOutput) -> TickerOutput {
+    let companies = analyse(doc, Some(sentiment));
     let m = master::master();
     let mut entities = Vec::new();
     let mut tickers = Vec::new();
@@ -169,7 +177,7 @@ pub(crate) struct Found {
 }
 
 /// Every company of the document, in order of first mention, with relevance and sentiment.
-pub(crate) fn analyse(doc: &Doc<'_>) -> Vec<Found> {
+pub(crate) fn analyse(doc: &Doc<'_>, sent: Option<&SentimentOutput>) -> Vec<Found> {
     let all = mentions::find(doc);
     let mut order: Vec<Target> = Vec::new();
     let mut groups: BTreeMap<Target, Vec<Mention>> = BTreeMap::new();
@@ -180,12 +188,13 @@ pub(crate) fn analyse(doc: &Doc<'_>) -> Vec<Found> {
         groups.entry(x.target.clone()).or_default().push(x.clone());
     }
     let n_sentences = doc.sentences.len().max(1);
+    let mut cache: Vec<Option<Breaks>> = vec![None; doc.sentences.len()];
     order
         .into_iter()
         .map(|target| {
             let ms = groups.remove(&target).unwrap_or_default();
             let relevance = relevance(doc, &ms, n_sentences);
-            let (score, explanations) = sentiment(doc, &ms, &all);
+            let (score, explanations) = sentiment(doc, &ms, &all, sent, &mut cache);
             Found {
                 target,
                 mentions: ms,
@@ -198,9 +207,7 @@ pub(crate) fn analyse(doc: &Doc<'_>) -> Vec<Found> {
 }
 
 fn sentence_index(doc: &Doc<'_>, field: Field, at: usize) -> Option<usize> {
-    doc.sentences
-        .iter()
-        .position(|s| s.field == field && s.start <= at && at < s.end)
+    mentions::sentence_index(doc, field, at)
 }
 
 fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
@@ -224,8 +231,46 @@ fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
     r.clamp(f32::MIN_POSITIVE, 1.0)
 }
 
+/// Clause and list separators of one sentence: (start, end, is a list separator), outside
+/// company names, in text order.
+type Breaks = Vec<(usize, usize, bool)>;
+
+fn separators() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(CLAUSE_BREAKS.iter().chain(LIST_BREAKS))
+            .expect("separator automaton builds")
+    })
+}
+
+fn sentence_breaks(text: &str, ss: usize, se: usize, local: &[Mention]) -> Breaks {
+    let inside_mention = |p: usize| local.iter().any(|x| x.start < p && p < x.end);
+    separators()
+        .find_iter(&text[ss..se])
+        .map(|m| {
+            (
+                ss + m.start(),
+                ss + m.end(),
+                m.pattern().as_usize() >= CLAUSE_BREAKS.len(),
+            )
+        })
+        .filter(|&(s, e, _)| !inside_mention(s) && !inside_mention(e - 1))
+        .collect()
+}
+
+/// The mentions of `all` (sorted by field, then start) inside `ss..se`.
+fn local_mentions(all: &[Mention], field: Field, ss: usize, se: usize) -> &[Mention] {
+    let lo = all.partition_point(|x| (x.field, x.start) < (field, ss));
+    let hi = all.partition_point(|x| (x.field, x.start) < (field, se));
+    &all[lo..hi]
+}
+
 /// The clause of a sentence around `start..end`: cut at clause words, and, when the sentence
 /// names other companies, at list separators too.
+#[cfg(test)]
 pub(crate) fn clause_of(
     doc: &Doc<'_>,
     field: Field,
@@ -233,62 +278,71 @@ pub(crate) fn clause_of(
     end: usize,
     all: &[Mention],
 ) -> (usize, usize) {
-    let text = doc.field_text(field);
     let (ss, se) = mentions::sentence_of(doc, field, start);
-    let sentence = &text[ss..se];
-    // ASCII lowercasing keeps every byte offset.
-    let lower = sentence.to_ascii_lowercase();
-    let others = all.iter().any(|x| {
-        x.field == field && x.start >= ss && x.end <= se && (x.start, x.end) != (start, end)
-    });
-    let inside_mention = |p: usize| {
-        all.iter()
-            .any(|x| x.field == field && x.start < ss + p && ss + p < x.end)
-    };
-    let mut breaks: Vec<(usize, usize)> = Vec::new();
-    let mut push = |pats: &[&str]| {
-        for pat in pats {
-            for (p, _) in lower.match_indices(pat) {
-                if !inside_mention(p) && !inside_mention(p + pat.len() - 1) {
-                    breaks.push((ss + p, ss + p + pat.len()));
-                }
-            }
-        }
-    };
-    push(CLAUSE_BREAKS);
-    push(&[";"]);
-    if others {
-        push(LIST_BREAKS);
-    }
+    let local = local_mentions(all, field, ss, se);
+    let breaks = sentence_breaks(doc.field_text(field), ss, se, local);
+    clause_within(&breaks, ss, se, start, end, local)
+}
+
+fn clause_within(
+    breaks: &Breaks,
+    ss: usize,
+    se: usize,
+    start: usize,
+    end: usize,
+    local: &[Mention],
+) -> (usize, usize) {
+    let others = local.iter().any(|x| (x.start, x.end) != (start, end));
+    let usable = |&&(_, _, list): &&(usize, usize, bool)| others || !list;
     let cs = breaks
         .iter()
-        .filter(|&&(_, e)| e <= start)
-        .map(|&(_, e)| e)
+        .filter(usable)
+        .filter(|&&(_, e, _)| e <= start)
+        .map(|&(_, e, _)| e)
         .max()
         .unwrap_or(ss);
     let ce = breaks
         .iter()
-        .filter(|&&(s, _)| s >= end)
-        .map(|&(s, _)| s)
+        .filter(usable)
+        .filter(|&&(s, _, _)| s >= end)
+        .map(|&(s, _, _)| s)
         .min()
         .unwrap_or(se);
     (cs, ce)
 }
 
-fn sentiment(doc: &Doc<'_>, ms: &[Mention], all: &[Mention]) -> (f32, Vec<Explanation>) {
+fn sentiment(
+    doc: &Doc<'_>,
+    ms: &[Mention],
+    all: &[Mention],
+    sent: Option<&SentimentOutput>,
+    cache: &mut [Option<Breaks>],
+) -> (f32, Vec<Explanation>) {
     let mut clauses: Vec<(Field, usize, usize)> = ms
         .iter()
         .map(|x| {
-            let (s, e) = clause_of(doc, x.field, x.start, x.end, all);
+            let Some(si) = mentions::sentence_index(doc, x.field, x.start) else {
+                return (x.field, x.start, x.end);
+            };
+            let (ss, se) = (doc.sentences[si].start, doc.sentences[si].end);
+            let local = local_mentions(all, x.field, ss, se);
+            let breaks = cache[si]
+                .get_or_insert_with(|| sentence_breaks(doc.field_text(x.field), ss, se, local));
+            let (s, e) = clause_within(breaks, ss, se, x.start, x.end, local);
             (x.field, s, e)
         })
         .collect();
     clauses.sort_unstable();
     clauses.dedup();
+    // Title clauses first, then body clauses in text order, up to the cap.
+    clauses.truncate(MAX_CLAUSES);
     let (mut sum, mut weight) = (0.0f32, 0.0f32);
     let mut explanations = Vec::new();
     for (field, s, e) in clauses {
-        let (score, why) = crate::sentiment::score_span(doc, field, s, e);
+        let (score, why) = match sent.and_then(|o| whole_sentence(o, field, s, e)) {
+            Some(reused) => reused,
+            None => crate::sentiment::score_span(doc, field, s, e),
+        };
         if why.is_empty() && score == 0.0 {
             continue;
         }
@@ -309,6 +363,31 @@ fn sentiment(doc: &Doc<'_>, ms: &[Mention], all: &[Mention]) -> (f32, Vec<Explan
     explanations.sort_by_key(|a| (a.field, a.start, a.end));
     explanations.dedup();
     (score, explanations)
+}
+
+/// A clause that is a whole sentence already scored by the article pass: reuse its score
+/// and explanations instead of scoring it again.
+fn whole_sentence(
+    o: &SentimentOutput,
+    field: Field,
+    s: usize,
+    e: usize,
+) -> Option<(f32, Vec<Explanation>)> {
+    let i = o
+        .sentences
+        .binary_search_by(|x| (x.field, x.start).cmp(&(field, s)))
+        .ok()?;
+    let sc = &o.sentences[i];
+    if sc.end != e {
+        return None;
+    }
+    let why = o
+        .explanations
+        .iter()
+        .filter(|x| x.field == field && x.start >= s && x.end <= e)
+        .cloned()
+        .collect();
+    Some((sc.score, why))
 }
 
 #[cfg(test)]
