@@ -78,6 +78,32 @@ const TITLE_CLAUSE_WEIGHT: f32 = 1.5;
 /// clauses, title first, carry the company's story; later ones rarely move the mean).
 const MAX_CLAUSES: usize = 24;
 
+/// Openings of a sentence that continues about the company just named.
+const FOLLOW_UP_STARTS: &[&str] = &[
+    "It ",
+    "Its ",
+    "It's ",
+    "The company",
+    "The firm",
+    "The group",
+    "The stock",
+    "The shares",
+    "Shares ",
+    "The retailer",
+    "The bank",
+    "The lender",
+    "The automaker",
+    "The carmaker",
+    "The chipmaker",
+    "The airline",
+    "The insurer",
+    "The maker",
+    "The conglomerate",
+    "The startup",
+    "The brand",
+    "The giant",
+];
+
 /// Words that start a new clause with its own subject ("X beat while Y missed").
 const CLAUSE_BREAKS: &[&str] = &[
     " while ",
@@ -332,6 +358,7 @@ fn sentiment(
             (x.field, s, e)
         })
         .collect();
+    clauses.extend(follow_ups(doc, ms, all));
     clauses.sort_unstable();
     clauses.dedup();
     // Title clauses first, then body clauses in text order, up to the cap.
@@ -363,6 +390,35 @@ fn sentiment(
     explanations.sort_by_key(|a| (a.field, a.start, a.end));
     explanations.dedup();
     (score, explanations)
+}
+
+/// Sentences right after a sentence about this company alone that go on about it without
+/// naming it ("Apple reported results. Its shares fell 5%."): whole-sentence clauses.
+fn follow_ups(doc: &Doc<'_>, ms: &[Mention], all: &[Mention]) -> Vec<(Field, usize, usize)> {
+    let Some(target) = ms.first().map(|m| &m.target) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for x in ms {
+        let Some(si) = mentions::sentence_index(doc, x.field, x.start) else {
+            continue;
+        };
+        let (cur, Some(next)) = (&doc.sentences[si], doc.sentences.get(si + 1)) else {
+            continue;
+        };
+        if next.field != cur.field {
+            continue;
+        }
+        let alone = local_mentions(all, cur.field, cur.start, cur.end)
+            .iter()
+            .all(|m| &m.target == target);
+        let unnamed = local_mentions(all, next.field, next.start, next.end).is_empty();
+        let text = &doc.field_text(next.field)[next.start..next.end];
+        if alone && unnamed && FOLLOW_UP_STARTS.iter().any(|p| text.starts_with(p)) {
+            out.push((next.field, next.start, next.end));
+        }
+    }
+    out
 }
 
 /// A clause that is a whole sentence already scored by the article pass: reuse its score
@@ -447,6 +503,26 @@ mod tests {
         assert_eq!(&body[s..e], "Microsoft beat estimates");
         let (s, e) = clause_of(&doc, Field::Body, all[1].start, all[1].end, &all);
         assert_eq!(&body[s..e], "Intel missed.");
+    }
+
+    #[test]
+    fn a_follow_up_sentence_about_the_company_joins_its_clauses() {
+        let body = "Apple reported results on Tuesday. Its shares fell 5% after hours. Analysts were split.";
+        let doc = Doc::new("", body);
+        let all = mentions::find(&doc);
+        let f = follow_ups(&doc, &all, &all);
+        assert_eq!(f.len(), 1);
+        assert_eq!(&body[f[0].1..f[0].2], "Its shares fell 5% after hours.");
+        // Not when the first sentence names two companies.
+        let body = "Apple and Microsoft reported results. Its shares fell.";
+        let doc = Doc::new("", body);
+        let all = mentions::find(&doc);
+        let ms: Vec<Mention> = all
+            .iter()
+            .filter(|m| m.target == all[0].target)
+            .cloned()
+            .collect();
+        assert!(follow_ups(&doc, &ms, &all).is_empty());
     }
 
     #[test]
