@@ -3,6 +3,7 @@
 
 use std::process::ExitCode;
 
+use newsgauge_engine::tickers::{evaluate_entities, EntityRow};
 use serde::Deserialize;
 
 /// One labelled entity of a SEntFiN row.
@@ -21,23 +22,25 @@ pub struct SentfinRow {
 }
 
 impl SentfinRow {
-    /// `(entity, label)` pairs, in row order.
-    pub fn pairs(self) -> (String, Vec<(String, String)>) {
-        (
-            self.text,
-            self.entities
+    /// The engine's row: text and `(entity, label)` pairs, in row order.
+    pub fn into_entity_row(self) -> EntityRow {
+        EntityRow {
+            text: self.text,
+            entities: self
+                .entities
                 .into_iter()
                 .map(|e| (e.entity, e.label))
                 .collect(),
-        )
+        }
     }
 }
 
+/// Evaluate and print the engine's entity report.
 pub fn run(rows: Vec<SentfinRow>) -> ExitCode {
-    let _pairs: Vec<(String, Vec<(String, String)>)> =
-        rows.into_iter().map(SentfinRow::pairs).collect();
-    eprintln!("newsgauge: eval entities needs newsgauge_engine::tickers::evaluate_entities, which is not built yet");
-    ExitCode::from(2)
+    let rows: Vec<EntityRow> = rows.into_iter().map(SentfinRow::into_entity_row).collect();
+    let report = evaluate_entities(&rows);
+    println!("{}", report.to_string().trim_end());
+    ExitCode::SUCCESS
 }
 
 #[cfg(test)]
@@ -50,10 +53,10 @@ mod tests {
             r#"{"id": 9, "text": "Gold shines; Silver dull", "entities": [{"entity": "Gold", "label": "positive"}, {"entity": "Silver", "label": "negative"}]}"#,
         )
         .unwrap();
-        let (text, pairs) = row.pairs();
-        assert_eq!(text, "Gold shines; Silver dull");
+        let row = row.into_entity_row();
+        assert_eq!(row.text, "Gold shines; Silver dull");
         assert_eq!(
-            pairs,
+            row.entities,
             vec![
                 ("Gold".to_string(), "positive".to_string()),
                 ("Silver".to_string(), "negative".to_string())

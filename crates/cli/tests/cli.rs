@@ -308,3 +308,23 @@ fn eval_topics_counts_gold_topics_from_reuters_codes() {
     assert_eq!(v["micro"]["fn"].as_u64().unwrap(), fn_);
     assert_eq!(tp + fn_, 6);
 }
+
+#[test]
+fn eval_entities_reads_sentfin_rows_and_prints_the_engine_report() {
+    // Fixture: 3 readable rows with 4 labelled entities (1 + 2 + 1), a blank line and a
+    // broken row (line 5) that is skipped.
+    let out = newsgauge(
+        &["eval", "entities", "--data", &fixture("entities.jsonl")],
+        b"",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("rows: 3  labelled entities: 4"), "{text}");
+    assert!(text.contains("entity recall"), "{text}");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 5"));
+}
