@@ -936,9 +936,30 @@ impl SpanSet {
 
 /// Company evidence for an ambiguous name: a capital that sentence start or Title Case
 /// does not explain, a possessive, company words around it.
-fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
+/// Bytes of its sentence either side of a name that its evidence checks read: keeps the
+/// work per name bounded when a "sentence" is a whole unpunctuated page.
+const EVIDENCE_WINDOW_BYTES: usize = 240;
+
+/// The candidate's sentence, clipped to [`EVIDENCE_WINDOW_BYTES`] either side of it.
+fn sentence_window(doc: &Doc<'_>, c: &Candidate) -> (usize, usize) {
     let text = doc.field_text(c.field);
     let (ss, se) = sentence_of(doc, c.field, c.start);
+    let mut lo = ss.max(c.start.saturating_sub(EVIDENCE_WINDOW_BYTES));
+    while !text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    let mut hi = se
+        .min(c.end_with_suffix + EVIDENCE_WINDOW_BYTES)
+        .max(c.end_with_suffix);
+    while !text.is_char_boundary(hi) {
+        hi -= 1;
+    }
+    (lo, hi)
+}
+
+fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
+    let text = doc.field_text(c.field);
+    let (ss, se) = sentence_window(doc, c);
     let sentence = &text[ss..se];
     let toks = tokens(sentence);
     let Some(first) = toks.iter().position(|t| ss + t.end > c.start) else {
@@ -994,7 +1015,7 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
 /// Title Case sentences capitalise everything, so there it says nothing.
 fn part_of_longer_name(doc: &Doc<'_>, c: &Candidate) -> bool {
     let text = doc.field_text(c.field);
-    let (ss, se) = sentence_of(doc, c.field, c.start);
+    let (ss, se) = sentence_window(doc, c);
     let sentence = &text[ss..se];
     if is_title_case(sentence) {
         return false;

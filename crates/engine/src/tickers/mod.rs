@@ -273,7 +273,12 @@ fn separators() -> &'static AhoCorasick {
 }
 
 fn sentence_breaks(text: &str, ss: usize, se: usize, local: &[Mention]) -> Breaks {
-    let inside_mention = |p: usize| local.iter().any(|x| x.start < p && p < x.end);
+    // `local` is sorted and non-overlapping: the mention that could contain `p` is the last
+    // one starting before it.
+    let inside_mention = |p: usize| {
+        let i = local.partition_point(|x| x.start < p);
+        i > 0 && p < local[i - 1].end
+    };
     separators()
         .find_iter(&text[ss..se])
         .map(|m| {
@@ -318,22 +323,21 @@ fn clause_within(
     end: usize,
     local: &[Mention],
 ) -> (usize, usize) {
-    let others = local.iter().any(|x| (x.start, x.end) != (start, end));
+    // Mentions never overlap, so another mention in the sentence means another name.
+    let others = local.len() > 1;
     let usable = |&&(_, _, list): &&(usize, usize, bool)| others || !list;
-    let cs = breaks
+    // `breaks` is in text order: the nearest usable one before and after the mention.
+    let split = breaks.partition_point(|&(s, _, _)| s < end);
+    let cs = breaks[..split]
         .iter()
+        .rev()
         .filter(usable)
-        .filter(|&&(_, e, _)| e <= start)
-        .map(|&(_, e, _)| e)
-        .max()
-        .unwrap_or(ss);
-    let ce = breaks
+        .find(|&&(_, e, _)| e <= start)
+        .map_or(ss, |&(_, e, _)| e);
+    let ce = breaks[split..]
         .iter()
-        .filter(usable)
-        .filter(|&&(s, _, _)| s >= end)
-        .map(|&(s, _, _)| s)
-        .min()
-        .unwrap_or(se);
+        .find(usable)
+        .map_or(se, |&(s, _, _)| s);
     (cs, ce)
 }
 
