@@ -6,6 +6,7 @@
 # Usage: bench/compare_vader.sh            (from anywhere; needs ../shared/data)
 # Env:   FPB_REPEAT (default 20), REUTERS_REPEAT (default 2): copies of each corpus,
 #        so every timed run lasts long enough to measure.
+#        RUNS (default 3): newsgauge runs per figure, the fastest kept.
 #        NEWSGAUGE_BIN: use this binary instead of building the native-release profile.
 #        NEWSGAUGE_DATA: data folder (default: <repo>/../shared/data).
 # Makes bench/.venv (git-ignored) with vaderSentiment from PyPI; writes inputs and
