@@ -66,7 +66,7 @@ pub fn decide(
     for c in contributions.iter().take(2) {
         let d = &events[c.event];
         let def = d.def();
-        let who = concerned(&d.event.tickers, tickers, entities);
+        let who = concerned(&d.event.tickers, tickers, entities, def.kind);
         let kind = match def.polarity {
             Polarity::Negative => "Risk",
             Polarity::Positive => "Opportunity",
@@ -101,12 +101,23 @@ pub fn decide(
             join_and(&toned)
         ));
     }
-    // 3. Exposure through the article's topics.
+    // 3. Exposure through the article's topics the event bullets do not already cover;
+    // after two event bullets, at most one topic bullet.
+    let covered: Vec<&str> = contributions
+        .iter()
+        .take(2)
+        .flat_map(|c| covered_topics(events[c.event].def().kind).iter().copied())
+        .collect();
+    let cap = if contributions.len() >= 2 {
+        3
+    } else {
+        MAX_BULLETS
+    };
     for t in topics
         .iter()
-        .filter(|t| t.relevance_score >= TOPIC_RELEVANCE)
+        .filter(|t| t.relevance_score >= TOPIC_RELEVANCE && !covered.contains(&t.id.as_str()))
     {
-        if out.len() >= MAX_BULLETS {
+        if out.len() >= cap {
             break;
         }
         if let Some((_, exposed, watch)) = EXPOSURES.iter().find(|(id, _, _)| *id == t.id) {
@@ -127,11 +138,15 @@ pub fn decide(
     }
     // 4. With a single signal, say how much it matters.
     if out.len() == 1 {
-        let who = concerned(&[], tickers, entities);
+        let top = contributions.first().map(|c| &events[c.event]);
+        let kind = top.map_or("", |d| d.def().kind);
+        let who = concerned(&[], tickers, entities, kind);
         let weight = if impact.score < LOW_IMPACT {
             "treat it as context rather than a signal to act on unless follow-up news raises the stakes"
+        } else if top.is_some_and(|d| d.event.certainty < 0.6) {
+            "wait for confirmation before acting on a hedged report"
         } else {
-            "size positions with the event's uncertainty in mind until it is confirmed or priced in"
+            "it is large enough to review exposure; watch how the market prices it over the next sessions"
         };
         out.push(format!(
             "Estimated market impact for {who} is {} ({:.2}) with {} sentiment: {weight}.",
@@ -142,8 +157,36 @@ pub fn decide(
     out
 }
 
+/// Topics an event bullet already speaks for.
+fn covered_topics(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "earnings_beat" | "earnings_miss" | "earnings_report" | "guidance_raised"
+        | "guidance_cut" => &["earnings"],
+        "merger_acquisition" | "deal_terminated" => &["mergers_acquisitions"],
+        "lawsuit_filed" | "regulatory_probe" | "regulatory_fine" | "allegation" | "settlement" => {
+            &["regulation_legal"]
+        }
+        "data_breach" => &["cybersecurity"],
+        "executive_departure" | "executive_appointment" => &["management"],
+        "layoffs" | "strike" => &["labor"],
+        "bankruptcy" => &["bankruptcy"],
+        "dividend_raised" | "dividend_cut" | "buyback" | "stock_split" => &["capital_returns"],
+        "analyst_upgrade" | "analyst_downgrade" => &["analyst_ratings"],
+        "ipo" => &["ipo"],
+        "sanctions_tariffs" => &["trade", "geopolitics"],
+        "rate_hike" | "rate_cut" | "rate_hold" => &["monetary_policy"],
+        _ => &[],
+    }
+}
+
 /// The tickers an event names, else the article's companies, else a plain description.
-fn concerned(event_tickers: &[String], tickers: &[TickerSentiment], entities: &[Entity]) -> String {
+/// Without any company, a market-wide event concerns the holdings its topic exposes.
+fn concerned(
+    event_tickers: &[String],
+    tickers: &[TickerSentiment],
+    entities: &[Entity],
+    kind: &str,
+) -> String {
     if !event_tickers.is_empty() {
         return join_and(
             &event_tickers
@@ -160,7 +203,15 @@ fn concerned(event_tickers: &[String], tickers: &[TickerSentiment], entities: &[
             .then(a.ticker.cmp(&b.ticker))
     });
     let n = names(&ranked, entities);
-    if n.is_empty() {
+    let exposed = covered_topics(kind).iter().find_map(|t| {
+        EXPOSURES
+            .iter()
+            .find(|(id, _, _)| id == t)
+            .map(|(_, who, _)| *who)
+    });
+    if let (true, Some(who)) = (n.is_empty(), exposed) {
+        who.to_owned()
+    } else if n.is_empty() {
         "the companies involved".to_owned()
     } else {
         join_and(&n)

@@ -528,7 +528,9 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
                                 field,
                             },
                             certainty: round3(certainty),
-                            tickers: sentence_tickers.clone(),
+                            tickers: event_tickers(d.kind, h.start, &sentence_tickers, || {
+                                tickers_in(field, s.start, h.start, tickers, entities)
+                            }),
                             rule: d.rule.to_owned(),
                         },
                         def: event,
@@ -559,6 +561,46 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
         }
     }
     out
+}
+
+/// Events a company does itself (reports, cuts, launches): when the sentence names several
+/// companies, the ones named before the trigger are its subject ("Nvidia reported revenue
+/// ... from customers such as Microsoft"). Other events (deals, ratings, lawsuits,
+/// accusations) concern every company in the sentence.
+const SUBJECT_KINDS: &[&str] = &[
+    "earnings_beat",
+    "earnings_miss",
+    "earnings_report",
+    "guidance_raised",
+    "guidance_cut",
+    "product_launch",
+    "recall",
+    "layoffs",
+    "bankruptcy",
+    "dividend_raised",
+    "dividend_cut",
+    "buyback",
+    "ipo",
+    "facility_opening",
+    "stock_split",
+    "contract_win",
+    "executive_departure",
+    "executive_appointment",
+];
+
+fn event_tickers(
+    kind: &str,
+    _trigger: usize,
+    sentence: &[String],
+    before: impl FnOnce() -> Vec<String>,
+) -> Vec<String> {
+    if sentence.len() > 1 && SUBJECT_KINDS.contains(&kind) {
+        let subject = before();
+        if !subject.is_empty() {
+            return subject;
+        }
+    }
+    sentence.to_vec()
 }
 
 /// Tickers with a mention inside `start..end` of `field`, sorted and deduplicated.
@@ -872,6 +914,42 @@ mod tests {
         let k = kinds("Acme's quarterly profit beat estimates as revenue rose.");
         assert!(k.contains(&"earnings_beat".to_owned()));
         assert!(!k.contains(&"earnings_report".to_owned()), "{k:?}");
+    }
+
+    #[test]
+    fn a_company_action_belongs_to_the_companies_named_before_the_trigger() {
+        let body = "Nvidia reported quarterly revenue from customers such as Microsoft. Goldman downgraded Nvidia shares.";
+        let doc = Doc::new("", body);
+        let mk = |t: &str, s: usize| TickerSentiment {
+            ticker: t.to_owned(),
+            name: t.to_owned(),
+            exchange: "NASDAQ".to_owned(),
+            score: 0.0,
+            label: "neutral".to_owned(),
+            relevance_score: 0.5,
+            mentions: vec![Span::body(s, s + t.len())],
+            explanations: vec![],
+        };
+        let ms = body.find("Microsoft").unwrap();
+        let gs = body.find("Goldman").unwrap();
+        let nv2 = body.rfind("Nvidia").unwrap();
+        let mut nvda = mk("Nvidia", 0);
+        nvda.mentions.push(Span::body(nv2, nv2 + 6));
+        let tickers = vec![nvda, mk("Microsoft", ms), mk("Goldman", gs)];
+        let ev = detect(&doc, &tickers, &[]);
+        let report = ev
+            .iter()
+            .find(|d| d.event.kind == "earnings_report")
+            .unwrap();
+        assert_eq!(report.event.tickers, vec!["Nvidia".to_owned()]);
+        let down = ev
+            .iter()
+            .find(|d| d.event.kind == "analyst_downgrade")
+            .unwrap();
+        assert_eq!(
+            down.event.tickers,
+            vec!["Goldman".to_owned(), "Nvidia".to_owned()]
+        );
     }
 
     #[test]

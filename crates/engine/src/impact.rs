@@ -270,14 +270,16 @@ pub fn score_with(
     names.sort_unstable();
     names.dedup();
     let companies = names.len() as f32;
-    let market_wide = contribs
+    // A market-wide event spreads as far as it is severe and certain: a stated rate hike
+    // reaches most of the market, a hedged aside about export controls much less.
+    let market = contribs
         .iter()
-        .any(|c| is_market_wide(events[c.event].def().kind));
-    let breadth = if market_wide {
-        1.0
-    } else {
-        ((companies - 1.0).max(0.0) / BREADTH_COMPANIES).min(1.0)
-    };
+        .filter(|c| is_market_wide(events[c.event].def().kind))
+        .map(|c| c.severity * c.certainty)
+        .fold(0.0f32, f32::max);
+    let spread = ((companies - 1.0).max(0.0) / BREADTH_COMPANIES).min(1.0);
+    let breadth = market.max(spread).min(1.0);
+    let market_wide = market > spread;
     let raw = (core * sentiment_factor * (1.0 + BREADTH_BOOST * breadth)).clamp(0.0, 1.0);
     let score = (raw * 1000.0).round() / 1000.0;
 
@@ -341,7 +343,7 @@ pub fn score_with(
             drivers.push(ImpactDriver {
                 factor: "breadth".to_owned(),
                 description: if market_wide {
-                    "Market-wide event".to_owned()
+                    "Market-wide event (rates, tariffs or sanctions)".to_owned()
                 } else {
                     format!("{} companies involved", names.len())
                 },
@@ -436,7 +438,7 @@ mod tests {
         assert!(
             i.drivers
                 .iter()
-                .any(|d| d.factor == "breadth" && d.value == 1.0),
+                .any(|d| d.factor == "breadth" && d.value > 0.6),
             "{:?}",
             i.drivers
         );
