@@ -6,6 +6,7 @@
 //! the sentiment model and is printed, not asserted here.
 
 use newsgauge_engine::tickers::{evaluate_entities, EntityRow};
+use newsgauge_engine::{analyze_text, NEUTRAL_BAND};
 
 const DATA: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -62,4 +63,90 @@ fn sentfin_entity_recall_and_false_positive_share() {
         share <= UNLABELLED_SHARE_CEILING,
         "unlabelled share {share:.3}"
     );
+}
+
+/// FNV-1a of the text, as the sentiment trainer (`crates/train/src/data.rs`) hashes rows:
+/// a row is in its held-out slice when `(h >> 32) % 20 == 0`.
+fn text_hash(text: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in text.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn class(score: f32) -> &'static str {
+    if score >= NEUTRAL_BAND {
+        "positive"
+    } else if score <= -NEUTRAL_BAND {
+        "negative"
+    } else {
+        "neutral"
+    }
+}
+
+/// Accuracy when every found entity takes the whole headline's sentiment (the baseline
+/// that per-clause sentiment must beat on headlines with opposite-sentiment entities).
+fn headline_baseline(rows: &[EntityRow]) -> (usize, usize) {
+    let (mut right, mut n) = (0, 0);
+    for row in rows {
+        let a = analyze_text(&row.text);
+        let lower = row.text.to_lowercase();
+        for (entity, label) in &row.entities {
+            let key = entity.to_lowercase();
+            let found = lower.len() == row.text.len()
+                && lower.match_indices(&key).any(|(p, k)| {
+                    a.entities.iter().any(|e| {
+                        e.mentions
+                            .iter()
+                            .any(|m| m.start < p + k.len() && p < m.end)
+                    })
+                });
+            if found {
+                n += 1;
+                right += usize::from(class(a.sentiment.score) == label);
+            }
+        }
+    }
+    (right, n)
+}
+
+/// Entity sentiment on the rows the shipped sentiment model never trained on: headlines
+/// whose entities disagree (the trainer leaves them out) and its held-out slice.
+#[test]
+fn sentfin_entity_sentiment_out_of_sample() {
+    let Some(rows) = rows() else {
+        eprintln!("skipping: {DATA} not found (shared data absent)");
+        return;
+    };
+    let mixed: Vec<EntityRow> = rows
+        .iter()
+        .filter(|r| r.entities.iter().any(|(_, l)| *l != r.entities[0].1))
+        .cloned()
+        .collect();
+    let held: Vec<EntityRow> = rows
+        .iter()
+        .filter(|r| (text_hash(&r.text) >> 32) % 20 == 0)
+        .cloned()
+        .collect();
+    let m = evaluate_entities(&mixed);
+    let (b_right, b_n) = headline_baseline(&mixed);
+    println!("mixed-sentiment headlines ({} rows):\n{m}", mixed.len());
+    println!(
+        "  baseline (each entity takes the headline's sentiment): accuracy {:.3} (n={b_n})",
+        b_right as f64 / b_n.max(1) as f64
+    );
+    let h = evaluate_entities(&held);
+    println!("held-out slice ({} rows):\n{h}", held.len());
+    // Per-clause sentiment must do no worse than the headline average where entities disagree (when the
+    // sentiment model is neutral everywhere both are equal and there is nothing to compare).
+    let baseline = b_right as f64 / b_n.max(1) as f64;
+    if m.sentiment_accuracy() > 0.0 && baseline > 0.0 {
+        assert!(
+            m.sentiment_accuracy() > baseline,
+            "clause {:.3} <= headline {baseline:.3}",
+            m.sentiment_accuracy()
+        );
+    }
 }

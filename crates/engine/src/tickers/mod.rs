@@ -123,7 +123,7 @@ const CLAUSE_BREAKS: &[&str] = &[
     " — ",
 ];
 /// Extra breaks when one sentence names several companies ("X rose, Y fell", "X up and Y down").
-const LIST_BREAKS: &[&str] = &[", ", " and ", " as ", " after ", " vs ", " versus "];
+const LIST_BREAKS: &[&str] = &[", ", " and ", " as ", " after ", " vs ", " versus ", ": "];
 
 /// Find the companies an article is about.
 pub fn resolve(doc: &Doc<'_>, sentiment: &SentimentOutput) -> TickerOutput {
