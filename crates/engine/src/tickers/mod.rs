@@ -215,12 +215,13 @@ pub(crate) fn analyse(doc: &Doc<'_>, sent: Option<&SentimentOutput>) -> Vec<Foun
     }
     let n_sentences = doc.sentences.len().max(1);
     let mut cache: Vec<Option<Breaks>> = vec![None; doc.sentences.len()];
+    let mut scored = ClauseScores::new();
     order
         .into_iter()
         .map(|target| {
             let ms = groups.remove(&target).unwrap_or_default();
             let relevance = relevance(doc, &ms, n_sentences);
-            let (score, explanations) = sentiment(doc, &ms, &all, sent, &mut cache);
+            let (score, explanations) = sentiment(doc, &ms, &all, sent, &mut cache, &mut scored);
             Found {
                 target,
                 mentions: ms,
@@ -260,6 +261,9 @@ fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
 /// Clause and list separators of one sentence: (start, end, is a list separator), outside
 /// company names, in text order.
 type Breaks = Vec<(usize, usize, bool)>;
+
+/// Clauses already scored in this document (companies named in one list share clauses).
+type ClauseScores = BTreeMap<(Field, usize, usize), (f32, Vec<Explanation>)>;
 
 fn separators() -> &'static AhoCorasick {
     static AC: OnceLock<AhoCorasick> = OnceLock::new();
@@ -347,6 +351,7 @@ fn sentiment(
     all: &[Mention],
     sent: Option<&SentimentOutput>,
     cache: &mut [Option<Breaks>],
+    scored: &mut ClauseScores,
 ) -> (f32, Vec<Explanation>) {
     let mut clauses: Vec<(Field, usize, usize)> = ms
         .iter()
@@ -370,10 +375,13 @@ fn sentiment(
     let (mut sum, mut weight) = (0.0f32, 0.0f32);
     let mut explanations = Vec::new();
     for (field, s, e) in clauses {
-        let (score, why) = match sent.and_then(|o| whole_sentence(o, field, s, e)) {
-            Some(reused) => reused,
-            None => crate::sentiment::score_span(doc, field, s, e),
-        };
+        let (score, why) = scored
+            .entry((field, s, e))
+            .or_insert_with(|| match sent.and_then(|o| whole_sentence(o, field, s, e)) {
+                Some(reused) => reused,
+                None => crate::sentiment::score_span(doc, field, s, e),
+            })
+            .clone();
         if why.is_empty() && score == 0.0 {
             continue;
         }
