@@ -1,29 +1,45 @@
 //! Newsgauge web app: a Leptos CSR front end over `newsgauge-engine`.
 
 pub mod components;
+pub mod feeds;
+pub mod highlight;
 pub mod pages;
+pub mod panic;
 pub mod samples;
+pub mod share;
+pub mod store;
+pub mod theme;
+pub mod util;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use pages::{about::About, analyze::Analyze, article::ArticlePage, embed::Embed, feed::Feed, not_found::NotFound};
+use pages::{
+    about::About, analyze::Analyze, article::ArticlePage, embed::Embed, feed::Feed,
+    not_found::NotFound,
+};
 
 /// The whole application: navigation and routes.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_context(store::Store::new());
     view! {
         <Router>
+            <a class="skip-link" href="#main">"Skip to content"</a>
             <header class="site-header">
-                <A href="/" attr:class="brand">"Newsgauge"</A>
+                <A href="/" attr:class="brand">
+                    <span class="brand-mark" aria-hidden="true">"◧"</span>
+                    "Newsgauge"
+                </A>
                 <nav aria-label="Main">
-                    <A href="/">"News"</A>
+                    <A href="/" exact=true>"News"</A>
                     <A href="/analyze">"Analyze"</A>
                     <A href="/about">"About"</A>
                 </nav>
+                <theme::ThemeToggle />
             </header>
-            <main id="main">
+            <main id="main" tabindex="-1">
                 <Routes fallback=NotFound>
                     <Route path=path!("/") view=Feed />
                     <Route path=path!("/article/:id") view=ArticlePage />
@@ -32,6 +48,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/about") view=About />
                 </Routes>
             </main>
+            <footer class="site-footer">
+                <p class="muted small">
+                    "Newsgauge runs entirely in your browser. Informational only, not investment advice."
+                </p>
+            </footer>
         </Router>
     }
+    .into_any()
 }

@@ -15,6 +15,17 @@ async fn next_tick() {
     leptos::task::tick().await;
 }
 
+/// Wait `ms` milliseconds (the analysis runs when typing pauses).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
 #[wasm_bindgen_test]
 async fn typing_in_the_paste_box_updates_the_rendered_analysis() {
     let container = document().create_element("div").unwrap();
@@ -32,7 +43,15 @@ async fn typing_in_the_paste_box_updates_the_rendered_analysis() {
             .text_content()
             .unwrap()
     };
-    assert_eq!(label(), "neutral");
+    // Nothing typed yet: an empty state, no analysis.
+    assert!(document()
+        .query_selector("[data-testid=analysis-empty]")
+        .unwrap()
+        .is_some());
+    assert!(document()
+        .query_selector("[data-testid=sentiment-label]")
+        .unwrap()
+        .is_none());
 
     let box_: web_sys::HtmlTextAreaElement = document()
         .get_element_by_id("paste-box")
@@ -44,7 +63,17 @@ async fn typing_in_the_paste_box_updates_the_rendered_analysis() {
     init.set_bubbles(true);
     let ev = web_sys::Event::new_with_event_init_dict("input", &init).unwrap();
     box_.dispatch_event(&ev).unwrap();
+    // Typing is never blocked: the analysis waits for a pause.
+    assert!(document()
+        .query_selector("[data-testid=sentiment-label]")
+        .unwrap()
+        .is_none());
+    sleep(600).await;
     next_tick().await;
 
-    assert!(label().contains("negative"), "label after typing: {}", label());
+    assert!(
+        label().contains("negative"),
+        "label after typing: {}",
+        label()
+    );
 }

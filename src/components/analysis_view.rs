@@ -1,36 +1,69 @@
-//! Renders an engine [`Analysis`]: sentiment, impact, tickers, topics and the raw JSON.
+//! Renders one engine [`Analysis`] with the same pieces the article page uses: impact badge,
+//! ticker chips, topics, summary, sentiment gauge, ticker bars, key decisions, highlighted
+//! text and (on demand) the raw JSON.
+
+use std::sync::Arc;
 
 use leptos::prelude::*;
-use newsgauge_engine::Analysis;
+use newsgauge_engine::{Analysis, Field};
 
-/// The analysis of one article, as the engine computed it.
+use crate::components::badges::{ImpactBadge, TickerChips, TopicTags};
+use crate::components::highlighted::HighlightedText;
+use crate::components::panels::{KeyDecisions, SentimentPanel, SummarySection, TickerBars};
+
+/// The analysis of a pasted text. `title` and `body` are the analysed texts, shown highlighted.
 #[component]
-pub fn AnalysisView(#[prop(into)] analysis: Signal<Analysis>) -> impl IntoView {
-    let json = move || serde_json::to_string_pretty(&analysis.get()).unwrap_or_default();
+pub fn AnalysisView(analysis: Arc<Analysis>, title: String, body: String) -> impl IntoView {
+    let selected = RwSignal::new(None::<String>);
+    let json_open = RwSignal::new(false);
+    let for_json = analysis.clone();
+    let json = move || {
+        if json_open.get() {
+            serde_json::to_string_pretty(&*for_json).unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let a = analysis.clone();
     view! {
-        <section class="analysis" aria-label="Analysis">
-            <p class="sentiment">
-                "Overall sentiment: "
-                <strong data-testid="sentiment-label">{move || analysis.read().sentiment.label.clone()}</strong>
-                " ("
-                <span data-testid="sentiment-score">{move || format!("{:+.2}", analysis.read().sentiment.score)}</span>
-                ")"
-            </p>
-            <p class="impact">
-                "Market impact: "
-                <strong data-testid="impact-score">{move || format!("{:.2}", analysis.read().impact.score)}</strong>
-            </p>
-            <ul class="tickers" aria-label="Tickers">
-                {move || {
-                    analysis
-                        .read()
-                        .ticker_sentiment
-                        .iter()
-                        .map(|t| view! { <li>{t.ticker.clone()} " " {format!("{:+.2}", t.score)}</li> })
-                        .collect_view()
-                }}
-            </ul>
-            <details>
+        <section class="analysis" aria-label="Analysis result" data-testid="analysis">
+            <div class="analysis-head">
+                <ImpactBadge score=a.impact.score level=a.impact.level.clone() />
+                <TickerChips analysis=a.clone() selected=selected />
+                <TopicTags topics=a.topics.clone() />
+            </div>
+            <SummarySection analysis=a.clone() />
+            <div class="panel-grid">
+                <SentimentPanel analysis=a.clone() />
+                <TickerBars analysis=a.clone() />
+            </div>
+            <KeyDecisions analysis=a.clone() />
+            <section class="panel text-panel" aria-labelledby="h-text">
+                <h2 id="h-text">"Highlighted text"</h2>
+                {(!title.is_empty())
+                    .then(|| {
+                        view! {
+                            <p class="hl-title">
+                                <HighlightedText text=title.clone() field=Field::Title analysis=a.clone() selected=selected />
+                            </p>
+                        }
+                    })}
+                <div class="article-text" data-testid="highlighted-text">
+                    <HighlightedText text=body.clone() field=Field::Body analysis=a.clone() selected=selected />
+                </div>
+                <p class="small">
+                    <a href="/about">"How this was scored"</a>
+                </p>
+            </section>
+            <details class="raw-json" on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let open = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+                    .map(|d| d.open())
+                    .unwrap_or(false);
+                json_open.set(open);
+            }>
                 <summary>"Analysis JSON"</summary>
                 <pre data-testid="analysis-json">{json}</pre>
             </details>

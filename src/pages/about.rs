@@ -1,20 +1,177 @@
-//! `/about`: how Newsgauge scores an article.
+//! `/about`: the methodology. The rule tables are read from the engine at run time, so this
+//! page always lists exactly the rules that score articles.
 
 use leptos::prelude::*;
+use newsgauge_engine::{rules, MILD_BAND, NEUTRAL_BAND, PLAIN_BAND};
+
+use crate::components::badges::LEVELS;
+
+/// Human name of a rule id's area, from its letter prefix.
+fn area_of(id: &str) -> &'static str {
+    match id.chars().next() {
+        Some('S') => "Sentiment",
+        Some('T') => "Topics",
+        Some('E') => "Events",
+        Some('I') => "Impact",
+        Some('K') => "Tickers and companies",
+        Some('D') => "Key decisions",
+        Some('M') => "Summary",
+        _ => "Other",
+    }
+}
 
 #[component]
 pub fn About() -> impl IntoView {
+    let all = rules::all();
+    let mut areas: Vec<&'static str> = all.iter().map(|r| area_of(r.id)).collect();
+    areas.dedup();
+    let mut seen = Vec::new();
+    areas.retain(|a| {
+        let new = !seen.contains(a);
+        seen.push(*a);
+        new
+    });
+    let tables = areas
+        .into_iter()
+        .map(|area| {
+            let rows = all
+                .iter()
+                .filter(|r| area_of(r.id) == area)
+                .map(|r| {
+                    view! {
+                        <tr>
+                            <td><code>{r.id}</code></td>
+                            <td>{r.name}</td>
+                            <td>{r.description}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                <h3>{area}</h3>
+                <div class="table-wrap">
+                    <table class="rules">
+                        <thead>
+                            <tr>
+                                <th scope="col">"Rule"</th>
+                                <th scope="col">"Name"</th>
+                                <th scope="col">"What it matches"</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            }
+        })
+        .collect_view();
+    let count = all.len();
     view! {
-        <h1>"About Newsgauge"</h1>
-        <p>
-            "Newsgauge analyses financial news entirely in your browser: the text you paste never leaves this page."
-        </p>
-        <h2>"Sentiment bands"</h2>
-        <ul>
-            <li>"|score| < 0.15: neutral"</li>
-            <li>"0.15 ≤ |score| < 0.40: mildly positive / negative"</li>
-            <li>"0.40 ≤ |score| < 0.70: positive / negative"</li>
-            <li>"|score| ≥ 0.70: strongly positive / negative"</li>
-        </ul>
+        <article class="about prose">
+            <h1>"About Newsgauge"</h1>
+            <p>
+                "Newsgauge reads a financial news article and reports what it may mean for markets: the companies and "
+                "tickers involved, the tone of the article overall and towards each company, its topics, the events it "
+                "reports, a market-impact score, a short summary and a few points for investors. Every number comes "
+                "from a rule-based engine written in Rust that runs entirely in your browser (WebAssembly): "
+                "the text you paste never leaves the page, and there is no server, account or tracking."
+            </p>
+            <p class="disclaimer">
+                "Newsgauge is an informational tool, not investment advice. It reads words, not prices: it cannot know "
+                "how a market actually reacted."
+            </p>
+
+            <h2>"How an article is scored"</h2>
+            <ol>
+                <li>"The text is cleaned (control characters ignored, HTML reduced to text) without moving any character, so every highlight points at the exact phrase in the original."</li>
+                <li>"It is split into sentences. The title counts more than body sentences, and the lead of the body more than later paragraphs."</li>
+                <li>"Companies are recognised by name, alias and ticker symbol and mapped to their listed tickers (all share classes); private companies are reported without a ticker."</li>
+                <li>"Each sentence gets a sentiment score from the sentiment rules below; negation and hedging (\"did not\", \"may\") weaken or flip a phrase."</li>
+                <li>"Sentences about a company feed that company's own score; its relevance says how central it is to the article (title and lead mentions count most)."</li>
+                <li>"Topic and event rules classify the article; the market impact combines how severe the events are, how prominent the companies are and how strong the language is."</li>
+            </ol>
+            <p>
+                "Every phrase that moved a score is listed with the rule that matched it and its signed weight; on an article "
+                "page, focus or hover a highlighted phrase to see them."
+            </p>
+
+            <h2>"Scores and bands"</h2>
+            <h3>"Sentiment (−1 to +1)"</h3>
+            <table class="bands">
+                <thead>
+                    <tr>
+                        <th scope="col">"Score"</th>
+                        <th scope="col">"Label"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <tr><td>{format!("|s| < {NEUTRAL_BAND:.2}")}</td><td>"neutral"</td></tr>
+                    <tr><td>{format!("{NEUTRAL_BAND:.2} ≤ |s| < {MILD_BAND:.2}")}</td><td>"mildly positive / mildly negative"</td></tr>
+                    <tr><td>{format!("{MILD_BAND:.2} ≤ |s| < {PLAIN_BAND:.2}")}</td><td>"positive / negative"</td></tr>
+                    <tr><td>{format!("|s| ≥ {PLAIN_BAND:.2}")}</td><td>"strongly positive / strongly negative"</td></tr>
+                </tbody>
+            </table>
+            <p>
+                "The same bands label each ticker's score. Confidence (0 to 1) grows with the amount of scored "
+                "evidence. When the text is not detected as English, the sentiment is marked unreliable instead of "
+                "giving a confident wrong score."
+            </p>
+            <h3>"Market impact (0 to 1)"</h3>
+            <p>
+                "Impact estimates how much the article could move the prices of the companies it names. It is shown "
+                "to two decimals with a level word and five pips, so it reads without colour:"
+            </p>
+            <ul class="levels">
+                {LEVELS
+                    .iter()
+                    .enumerate()
+                    .map(|(i, l)| view! { <li>{format!("{} of 5 pips: {l}", i + 1)}</li> })
+                    .collect_view()}
+            </ul>
+            <p>
+                "The engine reports the factors behind each impact score (its drivers, in the analysis JSON): the "
+                "severity and certainty of the events found (a hedged or reported event counts less), the size of the "
+                "companies involved, how prominent they are in the article, and the strength of its sentiment."
+            </p>
+            <h3>"Relevance (0 to 1)"</h3>
+            <p>"For tickers and topics: how central they are to the article, from where and how often they appear."</p>
+
+            <h2>{format!("Every rule ({count})")}</h2>
+            <p>
+                "Rule ids are stable: each explanation, event and highlight names one. Topics and event types are "
+                "the rules of their areas below."
+            </p>
+            {tables}
+
+            <h2>"What the engine cannot do"</h2>
+            <ul>
+                <li>"English only. Other languages are detected and their sentiment is marked unreliable."</li>
+                <li>"No prices, no market data, no history: it reads the text alone and cannot tell what is already priced in."</li>
+                <li>"No coreference beyond simple cases: \"the company\" or \"it\" are linked to a company only in simple situations."</li>
+                <li>"Sarcasm, irony and subtle context are beyond rules; unusual phrasing can be missed."</li>
+                <li>"Very long texts are analysed on their first part, and the page says so."</li>
+            </ul>
+
+            <h2>"Sample articles"</h2>
+            <p>
+                "The articles on the News page were written for this project. Their events are fiction, even when "
+                "they name real, listed companies (so that the engine has real tickers to resolve): they are not news "
+                "and say nothing about those companies."
+            </p>
+
+            <h2>"Data sources and licences"</h2>
+            <p>
+                "The company and ticker tables, the sentiment lexicon and rule tables are compiled into the engine. Their sources "
+                "and licences are listed in the project's README (sections on tickers, sentiment and the data tools). "
+                "The site loads no external font, script or image."
+            </p>
+
+            <h2>"Privacy and security"</h2>
+            <p>
+                "Pasted text stays in your browser; the draft is kept in this browser's local storage so a reload loses "
+                "nothing. A share link carries the text compressed in the part after #, which browsers never send to a "
+                "server. Feeds you add are fetched by your browser directly. Everything from a paste or a feed is shown "
+                "as text, never run; the page's Content Security Policy allows scripts only from this site."
+            </p>
+        </article>
     }
 }
