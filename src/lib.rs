@@ -23,6 +23,11 @@ use pages::{
 /// The whole application: navigation and routes.
 #[component]
 pub fn App() -> impl IntoView {
+    // The widget's iframe (/embed) renders only its card: no site chrome, no router, no store.
+    // It runs sandboxed in an opaque origin, where storage access throws: keep this check first.
+    if pages::embed::is_embed_location() {
+        return view! { <Embed /> }.into_any();
+    }
     provide_context(store::Store::new());
     view! {
         <Router>

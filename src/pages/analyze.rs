@@ -14,6 +14,7 @@ use newsgauge_engine::{analyze, Analysis, Article};
 use serde::{Deserialize, Serialize};
 
 use crate::components::analysis_view::AnalysisView;
+use crate::components::embed_dialog::EmbedButton;
 use crate::share;
 use crate::util;
 
@@ -293,6 +294,7 @@ pub fn Analyze() -> impl IntoView {
                 <button type="button" on:click=share data-testid="share" disabled=move || !has_result()>"Share link"</button>
                 <button type="button" on:click=export data-testid="export" disabled=move || !has_result()>"Export JSON"</button>
                 <button type="button" on:click=copy_summary data-testid="copy-summary" disabled=move || !has_result()>"Copy summary"</button>
+                <EmbedButton title=Signal::derive(move || values().unwrap_or_default().0) text=Signal::derive(move || values().unwrap_or_default().1) />
                 <span class="muted small" role="status" aria-live="polite" data-testid="pending">
                     {move || if pending.get() { "Analysing when you pause…" } else { "" }}
                 </span>

@@ -7,6 +7,7 @@ use leptos_router::hooks::use_params_map;
 use newsgauge_engine::Field;
 
 use crate::components::badges::{FictionNotice, ImpactBadge, TickerChips, TopicTags};
+use crate::components::embed_dialog::EmbedButton;
 use crate::components::highlighted::HighlightedText;
 use crate::components::panels::{KeyDecisions, SentimentPanel, SummarySection, TickerBars};
 use crate::store::{use_store, FeedStatus, NewsItem};
@@ -125,7 +126,7 @@ fn ArticleBody(item: NewsItem) -> impl IntoView {
             <p class="how">
                 <a href="/about" data-testid="how-scored">"How this was scored"</a>
             </p>
-            <div class="article-actions" id="article-actions"></div>
+            <div class="article-actions" id="article-actions"><EmbedButton title=item.title.clone() text=item.text.clone() /></div>
         </article>
     }
 }
