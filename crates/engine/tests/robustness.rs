@@ -408,6 +408,48 @@ fn cpu_time_ratio_16x_input_under_64x() {
     );
 }
 
+/// The same ratio check at the sizes people paste (128 KiB against the 2 MiB limit), where
+/// a small quadratic term (e.g. every sentence scanning every mention) finally dominates.
+/// Too slow for debug builds, so run it optimised:
+/// `cargo test --release -p newsgauge-engine --test robustness -- --ignored`.
+#[cfg(unix)]
+#[test]
+#[ignore = "release-only, slow: cargo test --release -p newsgauge-engine --test robustness -- --ignored"]
+fn large_inputs_cpu_time_ratio_16x_under_64x() {
+    const RUNS: usize = 2;
+    const LARGE_UNIT_BYTES: usize = MAX_ANALYZED_BYTES / SCALE;
+    let article =
+        "<p>Apple Inc. (AAPL) shares plunged 5% after the company missed estimates, while \
+                   Microsoft &amp; Nvidia surged on record guidance. Analysts said the outlook \
+                   remains uncertain.</p>\n";
+    let headlines = "Apple (AAPL) beats estimates; Microsoft (MSFT) misses and cuts guidance.\n";
+    let mut failures = Vec::new();
+    for (name, unit) in [("article", article), ("headlines", headlines)] {
+        let small_text = unit.repeat(LARGE_UNIT_BYTES / unit.len());
+        let small = Article::new(None, &small_text);
+        let big = Article::new(None, &small_text.repeat(SCALE));
+        let time = |article: &Article| {
+            let t = thread_cpu_time();
+            std::hint::black_box(analyze(std::hint::black_box(article)));
+            thread_cpu_time().saturating_sub(t)
+        };
+        let (mut t1, mut t16) = (Duration::MAX, Duration::MAX);
+        for _ in 0..RUNS {
+            t1 = t1.min(time(&small));
+            t16 = t16.min(time(&big));
+        }
+        let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        eprintln!("{name}: {t1:?} -> {t16:?} ({ratio:.1}x)");
+        if ratio > MAX_TIME_RATIO {
+            failures.push(format!("{name}: {ratio:.1}x"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{SCALE}x input, more than {MAX_TIME_RATIO}x CPU time: {failures:?}"
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // Hostile inputs named in issue 9, each producing a readable result.
 
