@@ -2,11 +2,13 @@
 //!
 //! Every topic has a table of phrases with weights. One Aho-Corasick pass per field finds
 //! them (see [`crate::phrase`]); a hit in the title (or, without one, the lead sentence)
-//! counts [`TITLE_WEIGHT`] times a body hit, repeats of one phrase add less and less, and a topic is reported only when its
-//! evidence reaches [`MIN_EVIDENCE`] (one strong phrase, or several weaker ones) and is not
-//! dwarfed by the article's main topic ([`RELATIVE_FLOOR`]). Relevance is the evidence
-//! squashed into (0, 1]. The phrase lists are hand-written; the Reuters-21578 training
-//! split was only used to check them (see README, "Topics, events and impact").
+//! counts [`TITLE_WEIGHT`] times a body hit, repeats of one phrase add less and less, body
+//! evidence of long articles is scaled down (passing mentions pile up), and a topic is
+//! reported only when its evidence reaches [`MIN_EVIDENCE`] (a strong phrase with support,
+//! or several medium ones) and is not dwarfed by the article's main topic
+//! ([`RELATIVE_FLOOR`]). Relevance is the evidence squashed into (0, 1]. The phrase lists
+//! are hand-written; the Reuters-21578 training split was only used to check them (see
+//! README, "Topics, events and impact").
 
 use std::sync::OnceLock;
 
@@ -499,8 +501,21 @@ pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
             }
         }
     }
+    // Long articles mention many things in passing: body evidence counts less per hit.
+    let n = doc
+        .sentences
+        .iter()
+        .filter(|s| s.field == Field::Body)
+        .count() as f32;
+    let scale = (LENGTH_REF / n.max(1.0)).sqrt().min(1.0);
+    for e in &mut ev {
+        e.body *= scale;
+    }
     ev
 }
+
+/// Body length (sentences) up to which evidence is not scaled down.
+const LENGTH_REF: f32 = 8.0;
 
 /// Whether a topic's evidence makes it a topic of the article whose top topic has
 /// `top` total evidence: a headline topic needs less support than a body-only one.
