@@ -1,0 +1,107 @@
+// Browser benchmark (issue 8): paste-and-analyse in headless Chromium against the release
+// build, timed by the app's own `newsgauge:analyze` performance measures.
+//
+//   node bench/browser.mjs [--runs N] [--dist DIR]
+//
+// Build the release site first (`./dev dist`). Prints, for a 1,000-, a 10,000-word article
+// and a sentence: median and p95 of the analysis time over N runs; then the time from
+// navigation to the first analysis on screen (a saved draft reopened on /analyze).
+import { readFileSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/lib.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const arg = (name, dflt) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : dflt;
+};
+const RUNS = Number(arg("--runs", 30));
+const DIST = arg("--dist", join(here, "..", "dist"));
+
+// A realistic paragraph pool: company names, figures, hedges, events.
+const PARAGRAPHS = [
+  "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
+  "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
+  "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
+  "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
+  "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
+  "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
+  "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
+  "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
+];
+function article(words, salt) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const p = PARAGRAPHS[(i + salt) % PARAGRAPHS.length];
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out.join(" ") + ` (run ${salt})`;
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+const server = await serveStatic(DIST, 0);
+const BASE = `http://127.0.0.1:${server.address().port}`;
+const browser = await launch();
+try {
+  const page = await browser.newPage();
+  await page.goto(BASE + "/analyze");
+  await page.locator("#paste-box").waitFor();
+  const sizes = [
+    ["sentence", 25],
+    ["1,000 words", 1000],
+    ["10,000 words", 10000],
+  ];
+  console.log(`Analysis time per paste, ${RUNS} runs each (newsgauge:analyze measures):`);
+  for (const [label, words] of sizes) {
+    const times = [];
+    for (let r = 0; r < RUNS; r++) {
+      const before = await page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").length);
+      await page.locator("#paste-box").fill(article(words, r));
+      await page.waitForFunction(
+        (n) => performance.getEntriesByName("newsgauge:analyze").length > n,
+        before,
+        { timeout: 30000 },
+      );
+      times.push(
+        await page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").at(-1).duration),
+      );
+    }
+    console.log(
+      `  ${label.padEnd(14)} median ${pct(times, 50).toFixed(2)} ms   p95 ${pct(times, 95).toFixed(2)} ms`,
+    );
+  }
+
+  // Time to first analysis: reopen /analyze with a saved 1,000-word draft.
+  const firsts = [];
+  for (let r = 0; r < Math.min(RUNS, 10); r++) {
+    const fresh = await browser.newPage();
+    await fresh.goto(BASE + "/about");
+    await fresh.evaluate((t) => localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text: t })), article(1000, r));
+    await fresh.goto(BASE + "/analyze");
+    const t = await fresh.waitForFunction(
+      () => {
+        const m = performance.getEntriesByName("newsgauge:analyze")[0];
+        const shown = document.querySelector("[data-testid=sentiment-label]");
+        return m && shown ? performance.now() : null;
+      },
+      null,
+      { polling: "raf", timeout: 30000 },
+    );
+    firsts.push(await t.jsonValue());
+    await fresh.close();
+  }
+  console.log(
+    `Navigation to first analysis on screen (1,000-word draft): median ${pct(firsts, 50).toFixed(0)} ms   p95 ${pct(firsts, 95).toFixed(0)} ms`,
+  );
+} finally {
+  await browser.close();
+  server.close();
+}
