@@ -387,8 +387,7 @@ const HEDGES: &[(&str, f32)] = &[
     ("reportedly", 0.55), ("according to people familiar", 0.5), ("people familiar with", 0.5),
     ("according to sources", 0.5), ("sources said", 0.55), ("sources say", 0.55), ("rumor*", 0.45), ("rumour*", 0.45),
     ("unconfirmed", 0.45), ("is said to", 0.55), ("are said to", 0.55), ("speculation", 0.5), ("could", 0.7),
-    ("may be", 0.65), ("may not", 0.5), ("may face", 0.65), ("may seek", 0.65), ("may file", 0.6), ("may cut", 0.65),
-    ("may sell", 0.65), ("may raise", 0.65), ("might", 0.65), ("considering", 0.6), ("weighing", 0.6), ("exploring", 0.6), ("in talks", 0.6),
+    ("may be", 0.65), ("may not", 0.5), ("may", 0.65), ("might", 0.65), ("considering", 0.6), ("weighing", 0.6), ("exploring", 0.6), ("in talks", 0.6),
     ("in early talks", 0.5), ("plans to", 0.8), ("expected to", 0.75), ("is expected to", 0.75), ("would", 0.8),
     ("potential", 0.75), ("possible", 0.7), ("proposed", 0.8), ("denied", 0.35), ("denies", 0.35), ("no plans to", 0.3),
     ("has no plans", 0.3), ("ruled out", 0.3), ("did not", 0.4), ("will not", 0.4), ("won't", 0.4), ("claims", 0.7),
@@ -437,8 +436,14 @@ fn tables() -> &'static Tables {
         for &(p, f) in HEDGES {
             add(p, Role::Hedge(f));
         }
+        // Triggers and context share layer 0; pure hedges sit in layer 1 so that a hedge
+        // ("plans to") never hides an overlapping trigger ("to acquire").
+        let layered = patterns.iter().zip(&roles).map(|(p, r)| {
+            let hedge_only = r.iter().all(|x| matches!(x, Role::Hedge(_)));
+            (*p, usize::from(hedge_only))
+        });
         Tables {
-            set: PhraseSet::new(patterns.iter().copied()),
+            set: PhraseSet::layered(layered),
             roles,
         }
     })
@@ -498,6 +503,8 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
             for h in in_sentence {
                 for r in &t.roles[h.pattern] {
                     match *r {
+                        // "May" capitalised mid-sentence is the month, not a hedge.
+                        Role::Hedge(_) if &text[h.start..h.end] == "May" && h.start > s.start => {}
                         Role::Hedge(f) => certainty *= f,
                         Role::Context { event } => has_context[event] = true,
                         Role::Trigger { .. } => {}
@@ -874,6 +881,19 @@ mod tests {
         let denied = certainty(
             "Acme denied it filed for bankruptcy protection.",
             "bankruptcy",
+        );
+        let may = certainty("Acme may file for bankruptcy protection.", "bankruptcy");
+        assert!(
+            kinds("Acme plans to acquire Widget Co.").contains(&"merger_acquisition".to_owned())
+        );
+        let month = certainty("Acme filed for bankruptcy protection in May.", "bankruptcy");
+        assert!(
+            may < plain,
+            "a hedge before the trigger must not hide it: {may}"
+        );
+        assert!(
+            (month - plain).abs() < 1e-6,
+            "the month is not a hedge: {month}"
         );
         assert!((plain - BASE_CERTAINTY).abs() < 1e-6);
         assert!(

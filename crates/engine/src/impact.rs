@@ -46,11 +46,28 @@ pub fn signals(doc: &Doc<'_>, sent: &SentimentOutput, companies: &TickerOutput) 
     );
     Signals {
         topics,
-        events: found.into_iter().map(|d| d.event).collect(),
+        events: distinct_events(found),
         impact,
         summary,
         key_decisions,
     }
+}
+
+/// One event per (kind, tickers): a headline and its body sentence, or a story that repeats
+/// "bankruptcy", report one event. The most certain mention is kept, then the earliest.
+pub fn distinct_events(found: Vec<Detected>) -> Vec<Event> {
+    let mut out: Vec<Event> = Vec::with_capacity(found.len());
+    for d in found {
+        match out
+            .iter_mut()
+            .find(|e| e.kind == d.event.kind && e.tickers == d.event.tickers)
+        {
+            Some(e) if e.certainty >= d.event.certainty => {}
+            Some(e) => *e = d.event,
+            None => out.push(d.event),
+        }
+    }
+    out
 }
 
 /// Prominence of a mega-cap (market leaders move indices).
@@ -397,6 +414,21 @@ mod tests {
         let doc = Doc::new("", text);
         let ev = crate::events::detect(&doc, &[], &[]);
         score_with(&ev, &[], &neutral(), &[], &|_| SizeTier::Unknown)
+    }
+
+    #[test]
+    fn repeated_mentions_of_one_event_are_reported_once_at_their_most_certain() {
+        let doc = Doc::new(
+            "Acme may file for bankruptcy",
+            "Acme filed for bankruptcy protection on Monday. The bankruptcy filing surprised staff.",
+        );
+        let ev = crate::events::detect(&doc, &[], &[]);
+        assert!(ev.iter().filter(|d| d.event.kind == "bankruptcy").count() >= 2);
+        let out = distinct_events(ev);
+        let b: Vec<&Event> = out.iter().filter(|e| e.kind == "bankruptcy").collect();
+        assert_eq!(b.len(), 1, "{out:?}");
+        assert_eq!(b[0].span.field, crate::Field::Body);
+        assert!((b[0].certainty - crate::events::BASE_CERTAINTY).abs() < 1e-6);
     }
 
     #[test]

@@ -15,6 +15,9 @@ pub struct PhraseSet {
     ac: AhoCorasick,
     /// Per pattern: true when its last word is a prefix (`*`).
     prefix: Vec<bool>,
+    /// Per pattern: its layer. Overlaps are resolved within a layer only, so e.g. a hedge
+    /// ("plans to") never hides an overlapping trigger ("to acquire").
+    layer: Vec<usize>,
 }
 
 /// One whole-word hit: which pattern, and its byte range in the searched text.
@@ -26,13 +29,20 @@ pub struct Hit {
 }
 
 impl PhraseSet {
-    /// Compile the patterns (index = pattern id).
+    /// Compile the patterns (index = pattern id), all in one layer.
     pub fn new<'a>(patterns: impl IntoIterator<Item = &'a str>) -> Self {
+        Self::layered(patterns.into_iter().map(|p| (p, 0)))
+    }
+
+    /// Compile (pattern, layer) pairs (index = pattern id).
+    pub fn layered<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let mut prefix = Vec::new();
+        let mut layer = Vec::new();
         let mut bare = Vec::new();
-        for p in patterns {
+        for (p, l) in patterns {
             let is_prefix = p.ends_with('*');
             prefix.push(is_prefix);
+            layer.push(l);
             bare.push(p.trim_end_matches('*').to_owned());
         }
         let ac = AhoCorasickBuilder::new()
@@ -40,10 +50,11 @@ impl PhraseSet {
             .match_kind(MatchKind::Standard)
             .build(&bare)
             .expect("phrase tables are small and valid");
-        PhraseSet { ac, prefix }
+        PhraseSet { ac, prefix, layer }
     }
 
-    /// Every whole-word, non-overlapping (leftmost-longest) hit in `text`, in text order.
+    /// Every whole-word hit in `text`, non-overlapping (leftmost-longest) within each layer,
+    /// in text order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let mut all: Vec<Hit> = self
@@ -73,10 +84,12 @@ impl PhraseSet {
                 .then(a.pattern.cmp(&b.pattern))
         });
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
-        let mut covered = 0usize;
+        let layers = self.layer.iter().copied().max().map_or(1, |m| m + 1);
+        let mut covered = vec![0usize; layers];
         for h in all {
-            if h.start >= covered {
-                covered = h.end;
+            let c = &mut covered[self.layer[h.pattern]];
+            if h.start >= *c {
+                *c = h.end;
                 out.push(h);
             }
         }
@@ -139,6 +152,20 @@ mod tests {
         assert_eq!(
             hits(&set, "a majority interest at a low rate"),
             vec!["interest", "rate"]
+        );
+    }
+
+    #[test]
+    fn layers_resolve_overlaps_independently() {
+        let set = PhraseSet::layered([("to acquire", 0), ("plans to", 1)]);
+        assert_eq!(
+            hits(&set, "Acme plans to acquire Widget"),
+            vec!["plans to", "to acquire"]
+        );
+        let flat = PhraseSet::new(["to acquire", "plans to"]);
+        assert_eq!(
+            hits(&flat, "Acme plans to acquire Widget"),
+            vec!["plans to"]
         );
     }
 
