@@ -1,7 +1,7 @@
 //! Ticker resolution speed: 10,000-word articles with hundreds (typical) and thousands
 //! (dense) of company mentions: names, brands, ambiguous names, cashtags and
 //! exchange-qualified symbols. `find_mentions` is matching alone; `resolve` adds relevance
-//! and per-clause sentiment.
+//! and per-clause sentiment. `build_master` is the one-off cost of the first analysis.
 //!
 //! Run: `cargo bench -p newsgauge-engine --bench tickers` (add `-- --quick` for a short run).
 //! The article is generated deterministically from the sentences below.
@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use newsgauge_engine::sentiment;
-use newsgauge_engine::tickers::{mentions, resolve};
+use newsgauge_engine::tickers::{master, mentions, resolve};
 use newsgauge_engine::Doc;
 
 /// Sentences dense in company mentions and traps.
@@ -87,6 +87,8 @@ fn bench(c: &mut Criterion) {
             b.iter(|| resolve(black_box(&doc), black_box(&sent)))
         });
     }
+    g.sample_size(10);
+    g.bench_function("build_master", |b| b.iter(master::build));
     g.finish();
 }
 

@@ -163,7 +163,8 @@ impl Builder {
     }
 }
 
-fn build() -> Master {
+/// Parse the embedded tables and compile the automaton (what [`master`] does once).
+pub fn build() -> Master {
     let mut b = Builder {
         curated: true,
         companies: Vec::new(),
@@ -274,11 +275,13 @@ fn build() -> Master {
             c.tier = SizeTier::Small;
         }
     }
+    // Patterns are ASCII-lowercased and matched against an ASCII-lowercased copy of the text
+    // (same byte offsets); an `ascii_case_insensitive` automaton takes several times longer
+    // to build, which every first analysis (also in the browser) would pay.
     let automaton = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .match_kind(MatchKind::LeftmostLongest)
         .start_kind(StartKind::Anchored)
-        .build(b.aliases.iter().map(|a| a.text.as_str()))
+        .build(b.aliases.iter().map(|a| a.text.to_ascii_lowercase()))
         .expect("alias automaton builds");
     Master {
         companies: b.companies,

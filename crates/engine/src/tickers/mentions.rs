@@ -719,6 +719,8 @@ fn exchange_qualified(
 /// Names: an anchored leftmost-longest automaton run at each word start (so the scan is
 /// linear in the text, at most one alias length per word), checked on the original text.
 fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
+    // ASCII lowercasing changes no byte offset: matches index `text` itself.
+    let lower = text.to_ascii_lowercase();
     let mut resume = 0;
     let mut prev_word = false;
     for (s, ch) in text.char_indices() {
@@ -728,7 +730,9 @@ fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
         if !word_start || s < resume {
             continue;
         }
-        let input = Input::new(text).span(s..text.len()).anchored(Anchored::Yes);
+        let input = Input::new(&lower)
+            .span(s..lower.len())
+            .anchored(Anchored::Yes);
         let Ok(Some(hit)) = m.automaton.try_find(input) else {
             continue;
         };
