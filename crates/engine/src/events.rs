@@ -483,6 +483,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
         if text.is_empty() {
             continue;
         }
+        let mentions = MentionIndex::new(field, tickers, entities);
         let hits = t.set.find(text);
         let mut hi = 0;
         for s in doc.sentences.iter().filter(|s| s.field == field) {
@@ -512,7 +513,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
                 }
             }
             let certainty = certainty.max(MIN_CERTAINTY);
-            let sentence_tickers = tickers_in(field, s.start, s.end, tickers, entities);
+            let sentence_tickers = mentions.tickers_in(s.start, s.end);
             let mut found: Vec<Detected> = Vec::new();
             for h in in_sentence {
                 for r in &t.roles[h.pattern] {
@@ -536,7 +537,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
                             },
                             certainty: round3(certainty),
                             tickers: event_tickers(d.kind, h.start, &sentence_tickers, || {
-                                tickers_in(field, s.start, h.start, tickers, entities)
+                                mentions.tickers_in(s.start, h.start)
                             }),
                             rule: d.rule.to_owned(),
                         },
@@ -610,28 +611,55 @@ fn event_tickers(
     sentence.to_vec()
 }
 
-/// Tickers with a mention inside `start..end` of `field`, sorted and deduplicated.
-fn tickers_in(
-    field: Field,
-    start: usize,
-    end: usize,
-    tickers: &[TickerSentiment],
-    entities: &[Entity],
-) -> Vec<String> {
-    let inside = |m: &Span| m.field == field && m.start >= start && m.end <= end;
-    let mut v: Vec<String> = tickers
-        .iter()
-        .filter(|t| t.mentions.iter().any(inside))
-        .map(|t| t.ticker.clone())
-        .collect();
-    for e in entities {
-        if e.mentions.iter().any(inside) {
-            v.extend(e.tickers.iter().cloned());
+/// Every company mention of one field, sorted by start, with the tickers it stands for:
+/// built once per field so each sentence looks up its companies by binary search.
+struct MentionIndex<'a> {
+    /// (start, end, index into `symbols`).
+    spans: Vec<(usize, usize, usize)>,
+    symbols: Vec<&'a [String]>,
+}
+
+impl<'a> MentionIndex<'a> {
+    fn new(field: Field, tickers: &'a [TickerSentiment], entities: &'a [Entity]) -> Self {
+        let mut spans = Vec::new();
+        let mut symbols: Vec<&'a [String]> = Vec::new();
+        for t in tickers {
+            symbols.push(std::slice::from_ref(&t.ticker));
+            let i = symbols.len() - 1;
+            spans.extend(
+                t.mentions
+                    .iter()
+                    .filter(|m| m.field == field)
+                    .map(|m| (m.start, m.end, i)),
+            );
         }
+        for e in entities.iter().filter(|e| !e.tickers.is_empty()) {
+            symbols.push(&e.tickers);
+            let i = symbols.len() - 1;
+            spans.extend(
+                e.mentions
+                    .iter()
+                    .filter(|m| m.field == field)
+                    .map(|m| (m.start, m.end, i)),
+            );
+        }
+        spans.sort_unstable();
+        MentionIndex { spans, symbols }
     }
-    v.sort();
-    v.dedup();
-    v
+
+    /// Tickers with a mention inside `start..end`, sorted and deduplicated.
+    fn tickers_in(&self, start: usize, end: usize) -> Vec<String> {
+        let lo = self.spans.partition_point(|m| m.0 < start);
+        let hi = self.spans.partition_point(|m| m.0 < end);
+        let mut v: Vec<String> = self.spans[lo..hi]
+            .iter()
+            .filter(|m| m.1 <= end)
+            .flat_map(|m| self.symbols[m.2].iter().cloned())
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
 }
 
 fn round3(x: f32) -> f32 {

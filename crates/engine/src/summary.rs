@@ -5,6 +5,8 @@
 //! the closing sentence only names the sentiment label and the detected events (or the
 //! phrases that moved the score).
 
+use std::collections::BTreeMap;
+
 use crate::events::Detected;
 use crate::types::{Explanation, Field, SentenceScore, Sentiment, TickerSentiment};
 use crate::Doc;
@@ -53,6 +55,23 @@ pub fn summarise(
     if pool.is_empty() {
         return String::new();
     }
+    // Per-sentence lookups built once (long articles have hundreds of sentences).
+    let mut event_weight: BTreeMap<(Field, usize), f32> = BTreeMap::new();
+    for d in events {
+        *event_weight
+            .entry((d.event.span.field, d.sentence.0))
+            .or_default() += d.def().severity * d.event.certainty;
+    }
+    let tone: BTreeMap<(Field, usize), f32> = sentences
+        .iter()
+        .map(|x| ((x.field, x.start), x.score))
+        .collect();
+    let mut mentions: Vec<(Field, usize, usize, usize)> = tickers
+        .iter()
+        .enumerate()
+        .flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.field, m.start, m.end, i)))
+        .collect();
+    mentions.sort_unstable();
     let mut scored: Vec<(usize, f32)> = pool
         .iter()
         .enumerate()
@@ -61,26 +80,22 @@ pub fn summarise(
             let words = text.split_whitespace().count();
             let mut sal = BASE + LEAD_BONUS.get(s.index).copied().unwrap_or(0.0);
             sal += EVENT_WEIGHT
-                * events
-                    .iter()
-                    .filter(|d| d.event.span.field == s.field && d.sentence == (s.start, s.end))
-                    .map(|d| d.def().severity * d.event.certainty)
-                    .sum::<f32>();
-            let companies = tickers
+                * event_weight
+                    .get(&(s.field, s.start))
+                    .copied()
+                    .unwrap_or(0.0);
+            let lo = mentions.partition_point(|m| (m.0, m.1) < (s.field, s.start));
+            let hi = mentions.partition_point(|m| (m.0, m.1) < (s.field, s.end));
+            let mut companies: Vec<usize> = mentions[lo..hi]
                 .iter()
-                .filter(|t| {
-                    t.mentions
-                        .iter()
-                        .any(|m| m.field == s.field && m.start >= s.start && m.end <= s.end)
-                })
-                .count()
-                .min(MAX_COMPANIES);
-            sal += COMPANY_WEIGHT * companies as f32;
-            if let Some(sc) = sentences
-                .iter()
-                .find(|x| x.field == s.field && x.start == s.start)
-            {
-                sal += SENTIMENT_WEIGHT * sc.score.abs().min(1.0);
+                .filter(|m| m.2 <= s.end)
+                .map(|m| m.3)
+                .collect();
+            companies.sort_unstable();
+            companies.dedup();
+            sal += COMPANY_WEIGHT * companies.len().min(MAX_COMPANIES) as f32;
+            if let Some(sc) = tone.get(&(s.field, s.start)) {
+                sal += SENTIMENT_WEIGHT * sc.abs().min(1.0);
             }
             if words < MIN_WORDS {
                 sal *= 0.3;
