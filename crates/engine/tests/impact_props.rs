@@ -177,6 +177,21 @@ fn topic_floor_is_small() {
     assert!(s > 0.0 && s <= TOPIC_FLOOR, "{s}");
 }
 
+/// Sentences to assemble random articles from: financial events, hedges, noise.
+const SENTENCES: &[&str] = &[
+    "Apple Inc. filed for bankruptcy protection on Monday.",
+    "Microsoft may have misused customer data, according to people familiar with the matter.",
+    "The Federal Reserve raised interest rates by a quarter point.",
+    "Nike trimmed its full-year forecast slightly.",
+    "Shares of Tesla plunged 12% after the company missed estimates.",
+    "The weather was mild and the park was full of families.",
+    "Analysts upgraded Intel to buy and raised the price target.",
+    "The union called a strike at the Boeing plant.",
+    "She baked bread and walked the dog.",
+    "OPEC agreed to cut crude oil output.",
+    "Acme Corp opened a new office in Austin.",
+];
+
 fn tiers() -> impl Strategy<Value = SizeTier> {
     prop_oneof![
         Just(SizeTier::Unknown),
@@ -230,6 +245,25 @@ proptest! {
         let s1 = score_with(&e1, &tk1, &sentiment(sent), &[], &tier).score;
         prop_assert!(score_with(&e2, &tk1, &sentiment(sent), &[], &tier).score >= s1);
         prop_assert!(score_with(&e1, &tk2, &sentiment(sent), &[], &tier).score >= s1);
+    }
+
+    #[test]
+    fn decisions_are_none_or_two_to_four_and_the_summary_is_extractive(
+        sentences in prop::collection::vec(prop::sample::select(SENTENCES), 0..8)
+    ) {
+        let body = sentences.join(" ");
+        let a = analyze(&Article::new(None, &body));
+        let n = a.key_decisions.len();
+        prop_assert!(n == 0 || (2..=4).contains(&n), "{n}: {:?}", a.key_decisions);
+        prop_assert!((0.0..=1.0).contains(&a.impact.score));
+        if body.trim().is_empty() {
+            prop_assert_eq!(a.summary.as_str(), "");
+        } else {
+            let (extract, _) = a.summary.split_once("The overall sentiment from these signals is ").expect("signal");
+            for (s, e) in newsgauge_engine::text::sentences(extract) {
+                prop_assert!(body.contains(&extract[s..e]), "invented: {}", &extract[s..e]);
+            }
+        }
     }
 
     #[test]
