@@ -149,8 +149,21 @@ pub fn signal_sentence(
             .then(a.def.cmp(&b.def))
     });
     let mut causes: Vec<String> = Vec::new();
+    // An accusation and a data breach in one sentence are one story: "accusations of data misuse".
+    let accused_misuse = |d: &Detected| {
+        events.iter().any(|o| {
+            o.event.span.field == d.event.span.field
+                && o.sentence == d.sentence
+                && matches!(
+                    (d.def().kind, o.def().kind),
+                    ("allegation", "data_breach") | ("data_breach", "allegation")
+                )
+        })
+    };
     for d in ranked {
-        let phrase = if d.event.certainty < 0.6 {
+        let phrase = if accused_misuse(d) {
+            "accusations of data misuse".to_owned()
+        } else if d.event.certainty < 0.6 {
             hedged(d.def().phrase)
         } else {
             d.def().phrase.to_owned()
@@ -280,6 +293,23 @@ mod tests {
                 || out.contains("wording such as"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_accusation_of_a_breach_reads_as_accusations_of_data_misuse() {
+        let doc = Doc::new(
+            "",
+            "Critics accused Acme of misusing user data. Acme faces higher security costs.",
+        );
+        let ev = crate::events::detect(&doc, &[], &[]);
+        let s = Sentiment {
+            score: -0.3,
+            label: "mildly negative".to_owned(),
+            confidence: 0.5,
+            reliable: true,
+        };
+        let line = signal_sentence(&doc, &s, &[], &ev);
+        assert_eq!(line, "The overall sentiment from these signals is mildly negative, driven by accusations of data misuse.");
     }
 
     #[test]
