@@ -93,6 +93,8 @@ const CORPUS: &[Case] = &[
     ("", "The company raised $5 billion and US$200 million in bonds.", &[], &[]),
     ("", "The apple harvest was poor, so cider prices rose.", &[], &["AAPL"]),
     ("", "Snap decisions by the Fed rattled markets.", &[], &["SNAP"]),
+    ("", "SHR 12 CTS VS 10 CTS NET PROFIT UP 20 PCT ON HIGHER REVENUES", &[], &["CTS"]),
+    ("", "TAKE A LOOK AT THIS STAR PERFORMER IN THE SOUTHERN MARKETS", &[], &["TAKE.NS", "STAR.NS", "SO"]),
     // --- ambiguous names with company evidence ---
     ("", "Apple shares rose 2% after the company unveiled a new iPhone.", &["AAPL"], &[]),
     ("", "Shares of Target fell after the retailer cut its forecast.", &["TGT"], &[]),

@@ -534,6 +534,16 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
             && !blocked_set.overlaps(c.field, c.start, c.end)
     });
     candidates.retain(|c| !(c.single_generated && part_of_longer_name(doc, c)));
+    // In ALL-CAPS text every word is capitalised: a one-word name from the listings or an
+    // acronym ("TAKE", "CTS" in "12 CTS") says nothing until the company is confirmed.
+    for c in &mut candidates {
+        if (c.single_generated || c.exact_case) && !c.weak && end_is_name(c) {
+            let (ss, se) = sentence_window(doc, c);
+            if is_shouting(&doc.field_text(c.field)[ss..se]) {
+                c.weak = true;
+            }
+        }
+    }
     for field in [Field::Title, Field::Body] {
         parenthesised(m, doc.field_text(field), field, &candidates, &mut explicit);
     }
@@ -853,6 +863,24 @@ pub fn sentence_index(doc: &Doc<'_>, field: Field, at: usize) -> Option<usize> {
     (s.field == field && s.start <= at && at < s.end).then_some(i - 1)
 }
 
+/// Share of upper-case letters from which a text is ALL CAPS (Reuters-style headers).
+const SHOUTING_SHARE: f32 = 0.8;
+
+/// Whether the letters of a text are (nearly) all upper case.
+fn is_shouting(text: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for ch in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(ch.is_uppercase());
+    }
+    letters >= 12 && upper as f32 >= SHOUTING_SHARE * letters as f32
+}
+
+/// A candidate without a legal suffix (a suffix is evidence enough).
+fn end_is_name(c: &Candidate) -> bool {
+    c.end_with_suffix == c.end
+}
+
 fn is_title_case(sentence: &str) -> bool {
     let toks = tokens(sentence);
     let words: Vec<&str> = toks
@@ -1007,9 +1035,10 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         return true;
     }
     let score = u8::from(capital) + u8::from(possessive) + u8::from(window);
-    // An acronym is capitalised by nature: company words alone decide.
+    // An acronym is capitalised by nature: company words alone decide, except in ALL-CAPS
+    // text, where only a company word right beside it (checked above) does.
     if c.exact_case {
-        return window || possessive;
+        return (window || possessive) && !is_shouting(sentence);
     }
     score >= 2
 }
