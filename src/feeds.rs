@@ -294,6 +294,13 @@ fn text_of(el: Option<roxmltree::Node<'_, '_>>) -> String {
     .unwrap_or_default()
 }
 
+fn not_a_feed(root: &str) -> String {
+    format!(
+        "This XML is not a feed: its root element is <{}>, expected <rss> or Atom's <feed>.",
+        util::prefix(root, 60)
+    )
+}
+
 /// Parse RSS 2.0 / 1.0 or Atom.
 pub fn parse_xml_feed(src: &str) -> Result<ParsedFeed, String> {
     let opts = roxmltree::ParsingOptions {
@@ -358,12 +365,7 @@ pub fn parse_xml_feed(src: &str) -> Result<ParsedFeed, String> {
                 push_item(&mut out, title, text, link, date);
             }
         }
-        other => {
-            return Err(format!(
-            "This XML is not a feed: its root element is <{}>, expected <rss> or Atom's <feed>.",
-            util::prefix(other, 60)
-        ))
-        }
+        other => return Err(not_a_feed(other)),
     }
     Ok(out)
 }

@@ -39,7 +39,7 @@ impl NewsItem {
         fictional: bool,
         link: Option<String>,
     ) -> Self {
-        let analysis = util::measured("newsgauge:analyze", || {
+        let analysis = util::measured("newsgauge:analyze:item", || {
             analyze(&Article::new(Some(&title), &text))
         });
         NewsItem {

@@ -21,6 +21,7 @@ pub fn gauge_percent(score: f32) -> f32 {
 #[component]
 pub fn SummarySection(analysis: Arc<Analysis>) -> impl IntoView {
     let summary = analysis.summary.trim().to_owned();
+    let drivers = analysis.impact.drivers.clone();
     view! {
         <section class="panel summary" aria-labelledby="h-analysis">
             <h2 id="h-analysis">"Analysis"</h2>
@@ -29,6 +30,26 @@ pub fn SummarySection(analysis: Arc<Analysis>) -> impl IntoView {
             } else {
                 view! { <p data-testid="summary">{summary}</p> }.into_any()
             }}
+            {(!drivers.is_empty())
+                .then(|| {
+                    view! {
+                        <h3 class="drivers-title">"What drives the impact score"</h3>
+                        <ul class="drivers" data-testid="impact-drivers">
+                            {drivers
+                                .into_iter()
+                                .map(|d| {
+                                    view! {
+                                        <li>
+                                            {d.description}
+                                            " "
+                                            <span class="muted small">{format!("({:.2})", d.value)}</span>
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
         </section>
     }
 }

@@ -2,7 +2,10 @@
 //! page always lists exactly the rules that score articles.
 
 use leptos::prelude::*;
-use newsgauge_engine::{rules, MILD_BAND, NEUTRAL_BAND, PLAIN_BAND};
+use newsgauge_engine::impact::{
+    BREADTH_BOOST, LEVEL_HIGH, LEVEL_LOW, LEVEL_MODERATE, LEVEL_NEGLIGIBLE, SENTIMENT_FLOOR,
+};
+use newsgauge_engine::{events, rules, topics, MILD_BAND, NEUTRAL_BAND, PLAIN_BAND};
 
 use crate::components::badges::LEVELS;
 
@@ -87,7 +90,7 @@ pub fn About() -> impl IntoView {
                 <li>"Companies are recognised by name, alias and ticker symbol and mapped to their listed tickers (all share classes); private companies are reported without a ticker."</li>
                 <li>"Each sentence gets a sentiment score from the sentiment rules below; negation and hedging (\"did not\", \"may\") weaken or flip a phrase."</li>
                 <li>"Sentences about a company feed that company's own score; its relevance says how central it is to the article (title and lead mentions count most)."</li>
-                <li>"Topic and event rules classify the article; the market impact combines how severe the events are, how prominent the companies are and how strong the language is."</li>
+                <li>"Topic and event rules classify the article; the market impact combines how severe the events are, how prominent and certain they are, and how strong the language is (below)."</li>
             </ol>
             <p>
                 "Every phrase that moved a score is listed with the rule that matched it and its signed weight; on an article "
@@ -117,21 +120,85 @@ pub fn About() -> impl IntoView {
             </p>
             <h3>"Market impact (0 to 1)"</h3>
             <p>
-                "Impact estimates how much the article could move the prices of the companies it names. It is shown "
-                "to two decimals with a level word and five pips, so it reads without colour:"
+                "Impact estimates how much the article could move the prices of the companies it names. "
+                "For each event found, the engine multiplies its severity (by event type, below; raised or lowered by "
+                "words such as \"slashed\" or \"slightly\"), the prominence of the company (size tier and how central "
+                "it is to the article) and the certainty of the wording (hedged, reported or denied events count less). "
+                "Events combine like independent chances, 1 − Π(1 − c), so each adds less than the one before; an "
+                "article with financial topics but no event gets a small floor. Then:"
             </p>
-            <ul class="levels">
-                {LEVELS
+            <p class="formula">
+                <code>
+                    {format!(
+                        "impact = min(1, core × ({SENTIMENT_FLOOR} + {:.1} × |sentiment|) × (1 + {BREADTH_BOOST} × breadth))",
+                        1.0 - SENTIMENT_FLOOR,
+                    )}
+                </code>
+            </p>
+            <p>
+                "where breadth grows with the number of distinct companies and with market-wide events such as rate "
+                "decisions or tariffs. Each article lists its drivers under \"Analysis\". The score is shown to two "
+                "decimals with a level word and five pips, so it reads without colour:"
+            </p>
+            <table class="bands">
+                <thead>
+                    <tr>
+                        <th scope="col">"Score"</th>
+                        <th scope="col">"Level"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {
+                        let edges = [0.0, LEVEL_NEGLIGIBLE, LEVEL_LOW, LEVEL_MODERATE, LEVEL_HIGH, 1.0];
+                        LEVELS
+                            .iter()
+                            .enumerate()
+                            .map(|(i, l)| {
+                                let range = if i == LEVELS.len() - 1 {
+                                    format!("≥ {:.2}", edges[i])
+                                } else {
+                                    format!("{:.2} – {:.2}", edges[i], edges[i + 1])
+                                };
+                                view! { <tr><td>{range}</td><td>{format!("{l} ({} of 5 pips)", i + 1)}</td></tr> }
+                            })
+                            .collect_view()
+                    }
+                </tbody>
+            </table>
+            <h3>{format!("Event types ({})", events::EVENTS.len())}</h3>
+            <div class="table-wrap">
+                <table class="events">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Event"</th>
+                            <th scope="col">"Severity"</th>
+                            <th scope="col">"Rule"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {events::EVENTS
+                            .iter()
+                            .map(|e| {
+                                view! {
+                                    <tr>
+                                        <td>{e.phrase}" "<code class="muted">{e.kind}</code></td>
+                                        <td>{format!("{:.2}", e.severity)}</td>
+                                        <td><code>{e.rule}</code></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>{format!("Topics ({})", topics::TOPICS.len())}</h3>
+            <p>"An article can have several topics; a topic needs several matching phrases, never a single keyword."</p>
+            <ul class="topic-list">
+                {topics::TOPICS
                     .iter()
-                    .enumerate()
-                    .map(|(i, l)| view! { <li>{format!("{} of 5 pips: {l}", i + 1)}</li> })
+                    .map(|t| view! { <li class="tag">{t.name}</li> })
                     .collect_view()}
             </ul>
-            <p>
-                "The engine reports the factors behind each impact score (its drivers, in the analysis JSON): the "
-                "severity and certainty of the events found (a hedged or reported event counts less), the size of the "
-                "companies involved, how prominent they are in the article, and the strength of its sentiment."
-            </p>
             <h3>"Relevance (0 to 1)"</h3>
             <p>"For tickers and topics: how central they are to the article, from where and how often they appear."</p>
 

@@ -146,7 +146,7 @@ test("the article page shows impact, title, tickers, topics, summary, sentiment,
   // Clicking a ticker chip outlines its mentions in the text.
   await chips.first().click();
   assert.equal(await chips.first().getAttribute("aria-pressed"), "true");
-  await page.getByTestId("mention").first().or(page.locator("mark.mention").first()).waitFor();
+  await page.locator(".mention").first().waitFor();
   await chips.first().click();
   assert.equal(await page.locator(".mention").count(), 0);
   // Highlights carry their rule and weight, shown on focus.
