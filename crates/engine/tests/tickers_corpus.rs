@@ -93,6 +93,10 @@ const CORPUS: &[Case] = &[
     ("", "The company raised $5 billion and US$200 million in bonds.", &[], &[]),
     ("", "The apple harvest was poor, so cider prices rose.", &[], &["AAPL"]),
     ("", "Snap decisions by the Fed rattled markets.", &[], &["SNAP"]),
+    ("", "Square footage of new homes shrank.", &[], &["XYZ"]),
+    ("", "Slack demand weighed on factory orders.", &[], &["CRM"]),
+    ("", "High BP is a risk factor, doctors said.", &[], &["BP"]),
+    ("", "The 300 HP engine impressed reviewers.", &[], &["HPQ"]),
     ("", "SHR 12 CTS VS 10 CTS NET PROFIT UP 20 PCT ON HIGHER REVENUES", &[], &["CTS"]),
     ("", "TAKE A LOOK AT THIS STAR PERFORMER IN THE SOUTHERN MARKETS", &[], &["TAKE.NS", "STAR.NS", "SO"]),
     // --- ambiguous names with company evidence ---
