@@ -133,3 +133,30 @@ test("export downloads the analysis JSON and copy puts the summary on the clipbo
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a 5,000-word paste is analysed once typing pauses, and its cost is readable from the browser", async () => {
+  const { context, page, problems } = await fresh();
+  const res = await fetch(BASE + "/samples/articles.json");
+  const samples = await res.json();
+  let text = "";
+  for (let i = 0; text.split(/\s+/).length < 5000; i++) text += samples[i % samples.length].text + "\n\n";
+  const words = text.split(/\s+/).length;
+  await page.evaluate((t) => {
+    const box = document.getElementById("paste-box");
+    box.value = t;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+  }, text);
+  await page.getByTestId("analysis").waitFor();
+  // Typing right after the paste is taken at once (the analysis waits for the pause).
+  await page.locator("#paste-box").press("End");
+  await page.locator("#paste-box").pressSequentially(" More.", { delay: 5 });
+  assert.ok((await page.locator("#paste-box").inputValue()).endsWith(" More."));
+  await page.waitForFunction(() => document.querySelector("[data-testid=highlighted-text]").textContent.endsWith("More."));
+  const cost = await page.evaluate(() =>
+    performance.getEntriesByName("newsgauge:analyze", "measure").map((m) => Math.round(m.duration)),
+  );
+  console.log(`# newsgauge:analyze for a ${words}-word paste (ms): ${cost.join(", ")}`);
+  assert.ok(cost.length >= 2 && cost.length <= 4, `analysis runs: ${cost.length}`);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
