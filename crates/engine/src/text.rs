@@ -11,6 +11,59 @@ const ABBREVIATIONS: &[&str] = &[
     "bros", "gov", "sen", "rep", "gen", "fig", "mln", "bln", "pct", "cf", "al",
 ];
 
+/// Abbreviations that may also end a sentence (corporate suffixes); dotted acronyms too.
+const CAN_END_SENTENCE: &[&str] = &["inc", "corp", "co", "ltd", "plc", "llc", "etc", "bros"];
+
+/// Capitalised words that open a new sentence far more often than they follow "U.S." or
+/// "Inc." inside a name.
+const SENTENCE_OPENERS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "it",
+    "its",
+    "this",
+    "that",
+    "these",
+    "those",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "for",
+    "shares",
+    "analysts",
+    "however",
+    "meanwhile",
+    "also",
+    "there",
+    "as",
+    "after",
+    "while",
+    "its",
+    "his",
+    "her",
+    "their",
+    "our",
+];
+
+fn starts_with_opener(next: &str) -> bool {
+    let word = next
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    word.chars().next().is_some_and(char::is_uppercase)
+        && SENTENCE_OPENERS
+            .iter()
+            .any(|o| o.eq_ignore_ascii_case(word))
+}
+
 /// A line shorter than this that ends without punctuation and is followed by a capitalised
 /// line reads as a heading or list item; longer ones are wrapped prose.
 const HEADING_MAX_BYTES: usize = 80;
@@ -22,7 +75,10 @@ const FUNCTION_WORDS: &[&str] = &[
 ];
 
 fn ends_with_function_word(line: &str) -> bool {
-    let last = line.rsplit(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty()).unwrap_or("");
+    let last = line
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .unwrap_or("");
     FUNCTION_WORDS.iter().any(|w| w.eq_ignore_ascii_case(last))
 }
 
@@ -63,7 +119,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             // followed by a new line: treat as a boundary (headings, bullet lists).
             let line_break_boundary = {
                 let mut j = i + 1;
-                while j < bytes.len() && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r') {
+                while j < bytes.len()
+                    && (bytes[j] == b' ' || bytes[j] == b'\t' || bytes[j] == b'\r')
+                {
                     j += 1;
                 }
                 j < bytes.len() && bytes[j] == b'\n' || {
@@ -91,7 +149,17 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             }
             j = skip_closers(text, j);
             let followed_by_space = j >= bytes.len() || bytes[j].is_ascii_whitespace();
-            if followed_by_space && (b != b'.' || period_ends_sentence(text, start, i, j)) {
+            let ends = if b == b'.' {
+                period_ends_sentence(text, start, i, j)
+            } else {
+                // "“Can we grow?” he asked": a lowercase word continues the sentence.
+                !text[j..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+            };
+            if followed_by_space && ends {
                 push_trimmed(text, start, j, &mut out);
                 start = j;
             }
@@ -122,7 +190,9 @@ fn skip_closers(text: &str, mut j: usize) -> usize {
 fn next_line_starts_new(rest: &str) -> bool {
     let t = rest.trim_start_matches([' ', '\t', '\r']);
     match t.chars().next() {
-        Some(c) => c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '"' | '“'),
+        Some(c) => {
+            c.is_uppercase() || c.is_ascii_digit() || matches!(c, '-' | '*' | '•' | '"' | '“')
+        }
         None => false,
     }
 }
@@ -144,10 +214,11 @@ fn period_ends_sentence(text: &str, start: usize, dot: usize, after: usize) -> b
     let lw = word.to_ascii_lowercase();
     let lw = lw.trim_end_matches('.');
     if ABBREVIATIONS.contains(&lw) {
-        // "Apple Inc. said" does not end; "... of Apple Inc. Shares rose" is ambiguous:
-        // corporate suffixes end a sentence only before a capitalised common word, which
-        // we cannot tell apart, so keep them joined unless a quote or digit follows.
-        return false;
+        // "Apple Inc. said" and "Dr. Smith" do not end; a corporate suffix or a dotted
+        // acronym ("U.S.") does end one when a typical sentence opener follows
+        // ("... in the U.S. The stock rose"), but "U.S. Steel" stays joined.
+        let can_end = CAN_END_SENTENCE.contains(&lw) || lw.contains('.');
+        return can_end && starts_with_opener(next);
     }
     // Single initial ("J. Smith") or dotted acronym ("U.S.") followed by a capital: an
     // acronym at the end of a sentence is more common than an initial before a name, so
@@ -173,12 +244,18 @@ mod tests {
     use super::*;
 
     fn split(text: &str) -> Vec<&str> {
-        sentences(text).into_iter().map(|(s, e)| &text[s..e]).collect()
+        sentences(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
     }
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split("Shares fell. Profits rose!"), vec!["Shares fell.", "Profits rose!"]);
+        assert_eq!(
+            split("Shares fell. Profits rose!"),
+            vec!["Shares fell.", "Profits rose!"]
+        );
     }
 
     #[test]
@@ -209,14 +286,100 @@ mod tests {
     fn headings_and_blank_lines_are_boundaries() {
         assert_eq!(
             split("Markets Today\nStocks rallied on Friday\n\nBonds were flat"),
-            vec!["Markets Today", "Stocks rallied on Friday", "Bonds were flat"]
+            vec![
+                "Markets Today",
+                "Stocks rallied on Friday",
+                "Bonds were flat"
+            ]
         );
     }
 
     #[test]
     fn wrapped_line_inside_a_sentence_is_not_a_boundary() {
-        assert_eq!(split("The company said on\nFriday it would"), vec!["The company said on\nFriday it would"]);
-        assert_eq!(split("Shares rose,\nThen fell."), vec!["Shares rose,\nThen fell."]);
+        assert_eq!(
+            split("The company said on\nFriday it would"),
+            vec!["The company said on\nFriday it would"]
+        );
+        assert_eq!(
+            split("Shares rose,\nThen fell."),
+            vec!["Shares rose,\nThen fell."]
+        );
+    }
+
+    #[test]
+    fn question_marks_exclamations_and_ellipses_end_sentences() {
+        assert_eq!(
+            split("Is the rally over? Analysts say no! Shares rose... Then they fell."),
+            vec![
+                "Is the rally over?",
+                "Analysts say no!",
+                "Shares rose...",
+                "Then they fell."
+            ]
+        );
+    }
+
+    #[test]
+    fn quoted_question_keeps_its_quote_and_curly_quotes_work() {
+        assert_eq!(
+            split("“Can we grow?” he asked. Mr. Lee said “yes.” Sales rose."),
+            vec![
+                "“Can we grow?” he asked.",
+                "Mr. Lee said “yes.”",
+                "Sales rose."
+            ]
+        );
+    }
+
+    #[test]
+    fn crlf_blank_lines_split_paragraphs() {
+        assert_eq!(
+            split("Stocks rose\r\n\r\nBonds fell"),
+            vec!["Stocks rose", "Bonds fell"]
+        );
+    }
+
+    #[test]
+    fn money_and_percent_figures_do_not_split() {
+        assert_eq!(
+            split("Net sales were EUR 1.5 bn, up 3.5%. Its shares hit $12.75 on Friday."),
+            vec![
+                "Net sales were EUR 1.5 bn, up 3.5%.",
+                "Its shares hit $12.75 on Friday."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviation_before_a_lowercase_word_or_number_does_not_split() {
+        assert_eq!(
+            split("It ranked No. 1 vs. peers, e.g. Apple and Corp. units."),
+            vec!["It ranked No. 1 vs. peers, e.g. Apple and Corp. units."]
+        );
+    }
+
+    #[test]
+    fn sentence_ending_in_an_acronym_or_suffix_splits_before_a_new_sentence() {
+        assert_eq!(
+            split("It sells in the U.S. The stock rose."),
+            vec!["It sells in the U.S.", "The stock rose."]
+        );
+        assert_eq!(
+            split("He joined Acme Inc. Shares rose."),
+            vec!["He joined Acme Inc.", "Shares rose."]
+        );
+        assert_eq!(
+            split("U.S. Steel and Acme Inc. Europe rose."),
+            vec!["U.S. Steel and Acme Inc. Europe rose."]
+        );
+    }
+
+    #[test]
+    fn spans_lie_on_char_boundaries_for_any_text() {
+        let t = "Überraschung! Äpfel… “Ja.” 🚀 Ende.\n\nשלום. مرحبا.";
+        for (s, e) in sentences(t) {
+            assert!(t.is_char_boundary(s) && t.is_char_boundary(e) && s < e);
+        }
     }
 
     #[test]
@@ -225,6 +388,9 @@ mod tests {
         for tok in tokens(t) {
             assert_eq!(&t[tok.start..tok.end], tok.text);
         }
-        assert_eq!(tokens(t).iter().map(|t| t.text).collect::<Vec<_>>(), vec!["Café", "shares", "up", "5"]);
+        assert_eq!(
+            tokens(t).iter().map(|t| t.text).collect::<Vec<_>>(),
+            vec!["Café", "shares", "up", "5"]
+        );
     }
 }

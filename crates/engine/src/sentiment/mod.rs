@@ -1,25 +1,91 @@
 //! Sentence and article sentiment.
+//!
+//! Each sentence (or clause, via [`score_span`]) is scored by a learned, int8-quantised
+//! hashed-feature logistic regression ([`model`]) over word/char n-grams plus valence rules
+//! ([`features`], [`lexicon`]): negation scope, contrast, intensifiers, domain phrases,
+//! direction × metric and numeric changes. Hedges lower magnitude and confidence after
+//! the model. The article score is a salience-weighted mean of sentence scores.
+
+pub mod features;
+pub mod lexicon;
+pub mod model;
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
 
 use crate::rules::Rule;
 use crate::types::{Explanation, Field, SentenceScore, Sentiment};
 use crate::Doc;
+use features::{Scratch, Source};
+use model::{Model, NEG, NEU, POS};
 
-/// Sentiment rules (one line a rule).
+/// Sentiment rules (one line a rule). Ids are stable: never renumber or reuse one.
 pub const RULES: &[Rule] = &[
     Rule { id: "S001", name: "lexicon-positive", description: "A word from the financial positive lexicon" },
     Rule { id: "S002", name: "lexicon-negative", description: "A word from the financial negative lexicon" },
+    Rule { id: "S003", name: "phrase-positive", description: "A positive financial phrase (\"beat estimates\", \"raised its dividend\")" },
+    Rule { id: "S004", name: "phrase-negative", description: "A negative financial phrase (\"cut guidance\", \"data exfiltration\")" },
+    Rule { id: "S005", name: "negation", description: "A polar word inside a negation scope, its polarity flipped (\"did not miss\", \"failed to\")" },
+    Rule { id: "S006", name: "direction-metric", description: "A change applied to a metric (\"costs fell\" is good, \"losses widened\" bad)" },
+    Rule { id: "S007", name: "numeric-change", description: "Two figures compared (\"EUR 5 mn compared to EUR 3 mn\")" },
+    Rule { id: "S008", name: "hedge", description: "Hedged or reported language (\"may\", \"reportedly\") lowering magnitude and confidence" },
+    Rule { id: "S009", name: "contrast", description: "A contrast marker (\"but\", \"although\") demoting the clause it opposes" },
+    Rule { id: "S010", name: "model-word", description: "A word whose learned weight moved the score" },
+    Rule { id: "S011", name: "model-phrase", description: "A two-word phrase whose learned weight moved the score" },
 ];
 
-/// A tiny seed lexicon: (lowercase word, weight, rule id).
-const LEXICON: &[(&str, f32, &str)] = &[
-    ("beat", 0.5, "S001"),
-    ("rose", 0.4, "S001"),
-    ("surged", 0.6, "S001"),
-    ("record", 0.3, "S001"),
-    ("missed", -0.5, "S002"),
-    ("fell", -0.4, "S002"),
-    ("plunged", -0.6, "S002"),
-    ("lawsuit", -0.4, "S002"),
+/// Magnitude multiplier per hedge cue in a sentence (at most two count).
+const HEDGE_DAMPING: f32 = 0.85;
+/// Smallest |contribution| (in log-odds) of a phrase worth an explanation.
+const EXPLAIN_MIN: f32 = 0.10;
+/// Most explanations kept per scored span (the strongest).
+const EXPLAIN_TOP: usize = 8;
+/// Most contrast markers explained per span (each costs a pass over its features).
+const MAX_CONTRASTS_EXPLAINED: usize = 4;
+/// Salience of the title relative to a plain body sentence.
+const TITLE_SALIENCE: f32 = 2.0;
+/// Salience of the first body sentence (the lead) and the second.
+const LEAD_SALIENCE: [f32; 2] = [1.6, 1.25];
+/// Salience of boilerplate ("Request a Demo", disclaimers).
+const BOILERPLATE_SALIENCE: f32 = 0.05;
+/// Floor added to |score| when weighting sentences, so neutral ones still dilute a little.
+const NEUTRAL_FLOOR: f32 = 0.3;
+
+/// Boilerplate markers (matched case-insensitively).
+const BOILERPLATE: &[&str] = &[
+    "request a demo",
+    "all rights reserved",
+    "disclaimer",
+    "click here",
+    "subscribe",
+    "sign up",
+    "cookie",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "not investment advice",
+    "not financial advice",
+    "forward-looking statements",
+    "forward looking statements",
+    "copyright",
+    "©",
+    "follow us",
+    "read more",
+    "newsletter",
+    "advertisement",
+    "sponsored",
+    "contact us",
+    "for more information",
+    "past performance",
+    "safe harbor",
+    "unsubscribe",
+    "download the app",
+    "free trial",
+    "book a demo",
+    "related articles",
+    "share this article",
 ];
 
 /// What sentiment scoring gives the rest of the pipeline.
@@ -30,41 +96,392 @@ pub struct SentimentOutput {
     pub explanations: Vec<Explanation>,
 }
 
+/// A scored span with the detail the article aggregation needs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpanScore {
+    /// In [-1, 1]: P(positive) − P(negative), damped by hedges.
+    pub score: f32,
+    /// In [0, 1].
+    pub confidence: f32,
+    /// Negative, neutral, positive.
+    pub probabilities: [f32; 3],
+    pub explanations: Vec<Explanation>,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
 /// Score one byte range of a field (a sentence or a clause) and say why.
-pub fn score_span(doc: &Doc<'_>, field: Field, start: usize, end: usize) -> (f32, Vec<Explanation>) {
-    let text = doc.field_text(field);
-    let mut sum = 0.0f32;
-    let mut explanations = Vec::new();
-    for tok in crate::text::tokens(&text[start..end]) {
-        let lw = tok.text.to_lowercase();
-        if let Some((_, w, rule)) = LEXICON.iter().find(|(word, _, _)| *word == lw) {
-            sum += w;
-            explanations.push(Explanation {
-                rule: (*rule).to_owned(),
-                start: start + tok.start,
-                end: start + tok.end,
-                field,
-                weight: *w,
-            });
+pub fn score_span(
+    doc: &Doc<'_>,
+    field: Field,
+    start: usize,
+    end: usize,
+) -> (f32, Vec<Explanation>) {
+    let s = score_span_with(model::shipped(), doc.field_text(field), field, start, end);
+    (s.score, s.explanations)
+}
+
+/// Score `text[start..end]` with a given model. Out-of-range or non-boundary offsets are
+/// clamped to the nearest valid span (never panics).
+pub fn score_span_with(
+    model: &Model<'_>,
+    text: &str,
+    field: Field,
+    start: usize,
+    end: usize,
+) -> SpanScore {
+    let (start, end) = clamp_span(text, start, end);
+    SCRATCH.with(|cell| {
+        let mut s = cell.borrow_mut();
+        features::extract(&text[start..end], start, model.buckets, &mut s);
+        let probs = model.probabilities(&s.features);
+        let hedges = s.hedges.len().min(2) as i32;
+        let damp = HEDGE_DAMPING.powi(hedges);
+        let raw = polarity_score(probs);
+        let score = (raw * damp).clamp(-1.0, 1.0);
+        let pmax = probs[POS].max(probs[NEU]).max(probs[NEG]);
+        // Rescale the winning probability from [1/3, 1] to [0, 1].
+        let confidence = (((pmax - 1.0 / 3.0) * 1.5) * damp).clamp(0.0, 1.0);
+        let explanations = explain(model, &s, field, raw, score);
+        SpanScore {
+            score,
+            confidence,
+            probabilities: probs,
+            explanations,
+        }
+    })
+}
+
+/// Map class probabilities to a score whose label bands agree with the model's most
+/// likely class: a neutral winner gives |s| < 0.15; a polar winner gives
+/// 0.15 + 0.85 × its margin over the runner-up, signed.
+pub fn polarity_score(p: [f32; 3]) -> f32 {
+    let (c, other, sign) = if p[POS] >= p[NEG] {
+        (p[POS], p[NEG], 1.0)
+    } else {
+        (p[NEG], p[POS], -1.0)
+    };
+    let margin = c - p[NEU].max(other);
+    if margin > 0.0 {
+        sign * (crate::NEUTRAL_BAND + (1.0 - crate::NEUTRAL_BAND) * margin)
+    } else {
+        // Strictly inside the neutral band, still leaning the way the odds lean.
+        (p[POS] - p[NEG]) * crate::NEUTRAL_BAND * 0.99
+    }
+}
+
+fn clamp_span(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let mut end = end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = start.min(end);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    (start, end)
+}
+
+fn rule_of(source: Source) -> &'static str {
+    match source {
+        Source::Word | Source::Char => "S010",
+        Source::Bigram => "S011",
+        Source::Lexicon(id) => id,
+        Source::Negated => "S005",
+        Source::Direction => "S006",
+        Source::Numeric => "S007",
+        Source::Hedge => "S008",
+        Source::Other => "",
+    }
+}
+
+/// Which rule names a span that several rules fired on (lower wins).
+fn rule_rank(rule: &str) -> u8 {
+    match rule {
+        "S010" | "S011" => 1,
+        _ => 0,
+    }
+}
+
+fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -> Vec<Explanation> {
+    // Sum contributions per (rule, span): a word's unigram and char n-grams merge.
+    let mut parts: Vec<(&'static str, usize, usize, f32)> = Vec::with_capacity(s.features.len());
+    for f in &s.features {
+        let rule = rule_of(f.source);
+        if rule.is_empty() || rule == "S008" || f.start >= f.end {
+            continue;
+        }
+        parts.push((rule, f.start, f.end, model.polarity(f)));
+    }
+    // One explanation per span: a lexicon, phrase, negation or direction rule names the
+    // span over the learned word weight of the same words (their weights add up).
+    parts.sort_by(|a, b| (a.1, a.2, rule_rank(a.0)).cmp(&(b.1, b.2, rule_rank(b.0))));
+    let mut merged: Vec<(&'static str, usize, usize, f32)> = Vec::new();
+    for p in parts {
+        match merged.last_mut() {
+            Some(m) if (m.1, m.2) == (p.1, p.2) => m.3 += p.3,
+            _ => merged.push(p),
         }
     }
-    (sum.tanh(), explanations)
+    merged.retain(|m| m.3.abs() >= EXPLAIN_MIN);
+    merged.sort_by(|a, b| {
+        b.3.abs()
+            .total_cmp(&a.3.abs())
+            .then((a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)))
+    });
+    merged.truncate(EXPLAIN_TOP);
+    // Contrast: the discounted clause lost as much as it still contributes.
+    for &(a, b, ra, rb) in s.contrasts.iter().take(MAX_CONTRASTS_EXPLAINED) {
+        let lost: f32 = s
+            .features
+            .iter()
+            .filter(|f| f.start >= ra && f.end <= rb && f.start < f.end)
+            .map(|f| model.polarity(f))
+            .sum();
+        merged.push(("S009", a, b, -lost));
+    }
+    // Hedges: how much the damping moved the score (in the same log-odds-like units).
+    if let Some(&(a, b)) = s.hedges.first() {
+        merged.push(("S008", a, b, (score - raw) * 2.0));
+    }
+    // Shifters (contrast, hedge) are always reported when they moved the score.
+    merged.retain(|m| round3(m.3) != 0.0);
+    merged.sort_by(|a, b| (a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)));
+    merged
+        .into_iter()
+        .map(|(rule, start, end, w)| Explanation {
+            rule: rule.to_owned(),
+            start,
+            end,
+            field,
+            weight: round3(w),
+        })
+        .collect()
+}
+
+fn round3(x: f32) -> f32 {
+    (x * 1000.0).round() / 1000.0
+}
+
+fn boilerplate() -> &'static AhoCorasick {
+    static AC: OnceLock<AhoCorasick> = OnceLock::new();
+    AC.get_or_init(|| {
+        AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(BOILERPLATE)
+            .expect("boilerplate patterns build")
+    })
+}
+
+/// How much a sentence counts towards the article score.
+pub fn salience(field: Field, index: usize, text: &str) -> f32 {
+    if boilerplate().is_match(text) {
+        return BOILERPLATE_SALIENCE;
+    }
+    match field {
+        Field::Title => TITLE_SALIENCE,
+        Field::Body => LEAD_SALIENCE.get(index).copied().unwrap_or(1.0),
+    }
 }
 
 /// Score every sentence of the document and the article as a whole.
 pub fn score(doc: &Doc<'_>) -> SentimentOutput {
+    score_with(model::shipped(), doc)
+}
+
+/// [`score`] with a given model (training tools evaluate fold models through this).
+pub fn score_with(model: &Model<'_>, doc: &Doc<'_>) -> SentimentOutput {
     let mut sentences = Vec::with_capacity(doc.sentences.len());
     let mut explanations = Vec::new();
+    let (mut num, mut den, mut conf) = (0.0f32, 0.0f32, 0.0f32);
+    let (mut pos_mass, mut neg_mass) = (0.0f32, 0.0f32);
     for s in &doc.sentences {
-        let (score, mut why) = score_span(doc, s.field, s.start, s.end);
-        explanations.append(&mut why);
-        sentences.push(SentenceScore { start: s.start, end: s.end, field: s.field, score });
+        let text = doc.field_text(s.field);
+        let sc = score_span_with(model, text, s.field, s.start, s.end);
+        let w =
+            salience(s.field, s.index, &text[s.start..s.end]) * (NEUTRAL_FLOOR + sc.score.abs());
+        num += w * sc.score;
+        den += w;
+        conf += w * sc.confidence;
+        if sc.score > 0.0 {
+            pos_mass += w * sc.score;
+        } else {
+            neg_mass -= w * sc.score;
+        }
+        explanations.extend(sc.explanations);
+        sentences.push(SentenceScore {
+            start: s.start,
+            end: s.end,
+            field: s.field,
+            score: sc.score,
+        });
     }
-    let n = sentences.len().max(1) as f32;
-    let score = (sentences.iter().map(|s| s.score).sum::<f32>() / n).clamp(-1.0, 1.0);
+    let (score, confidence) = if den > 0.0 {
+        // Sentences pulling in opposite directions make the article verdict less certain.
+        let disagreement = if pos_mass + neg_mass > 0.0 {
+            pos_mass.min(neg_mass) / (pos_mass + neg_mass)
+        } else {
+            0.0
+        };
+        (
+            (num / den).clamp(-1.0, 1.0),
+            (conf / den * (1.0 - disagreement)).clamp(0.0, 1.0),
+        )
+    } else {
+        (0.0, 0.0)
+    };
     SentimentOutput {
-        overall: Sentiment { score, label: crate::label_for(score).to_owned(), confidence: 0.0, reliable: true },
+        overall: Sentiment {
+            score,
+            label: crate::label_for(score).to_owned(),
+            confidence,
+            reliable: true,
+        },
         sentences,
         explanations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentence(text: &str) -> SpanScore {
+        score_span_with(model::shipped(), text, Field::Body, 0, text.len())
+    }
+
+    #[test]
+    fn every_rule_id_used_is_in_the_table() {
+        for src in [
+            Source::Word,
+            Source::Char,
+            Source::Bigram,
+            Source::Negated,
+            Source::Direction,
+            Source::Numeric,
+            Source::Hedge,
+        ] {
+            assert!(RULES.iter().any(|r| r.id == rule_of(src)));
+        }
+        for id in [
+            lexicon::LEX_POS,
+            lexicon::LEX_NEG,
+            lexicon::PHRASE_POS,
+            lexicon::PHRASE_NEG,
+        ] {
+            assert!(RULES.iter().any(|r| r.id == id));
+        }
+    }
+
+    #[test]
+    fn score_bands_agree_with_the_most_likely_class() {
+        assert_eq!(
+            crate::label_for(polarity_score([0.2, 0.45, 0.35])),
+            "neutral"
+        );
+        assert_eq!(
+            crate::label_for(polarity_score([0.1, 0.35, 0.55])),
+            "mildly positive"
+        );
+        assert_eq!(
+            crate::label_for(polarity_score([0.9, 0.08, 0.02])),
+            "strongly negative"
+        );
+        assert!(polarity_score([0.0, 0.0, 1.0]) <= 1.0 && polarity_score([1.0, 0.0, 0.0]) >= -1.0);
+        assert!(polarity_score([0.3, 0.4, 0.3]).abs() < crate::NEUTRAL_BAND);
+    }
+
+    #[test]
+    fn span_offsets_out_of_range_are_clamped() {
+        let t = "Ünïcode shares rose";
+        let s = score_span_with(model::shipped(), t, Field::Body, 1, 999);
+        assert!((-1.0..=1.0).contains(&s.score));
+    }
+
+    #[test]
+    fn clear_sentences_get_the_right_sign() {
+        assert!(
+            sentence("Operating profit rose sharply to EUR 13.1 mn from EUR 8.7 mn.").score > 0.15
+        );
+        assert!(sentence("The company swung to a loss and cut its dividend.").score < -0.15);
+        assert!(
+            sentence("The company is headquartered in Helsinki.")
+                .score
+                .abs()
+                < 0.15
+        );
+    }
+
+    #[test]
+    fn hedging_lowers_magnitude_and_confidence() {
+        let plain = sentence("Acme will cut 500 jobs after sales slumped.");
+        let hedged = sentence("Acme may reportedly cut 500 jobs after sales slumped.");
+        assert!(plain.score < 0.0 && hedged.score < 0.0);
+        assert!(hedged.score.abs() < plain.score.abs());
+        assert!(hedged.confidence < plain.confidence);
+        assert!(hedged.explanations.iter().any(|e| e.rule == "S008"));
+    }
+
+    #[test]
+    fn negation_turns_a_miss_into_good_news() {
+        let missed = sentence("Acme missed estimates.");
+        let not_missed = sentence("Acme did not miss estimates.");
+        assert!(
+            not_missed.score > missed.score + 0.2,
+            "{} vs {}",
+            not_missed.score,
+            missed.score
+        );
+        assert!(not_missed.explanations.iter().any(|e| e.rule == "S005"));
+    }
+
+    #[test]
+    fn contrast_lets_the_clause_after_but_dominate() {
+        let s = sentence("Sales grew, but margins fell sharply.");
+        assert!(s.score < -0.15, "{}", s.score);
+        assert!(s.explanations.iter().any(|e| e.rule == "S009"));
+        // The same two clauses: whichever comes after "but" pulls the score its way.
+        let neg_last = sentence("Revenue rose, but the company cut its guidance.").score;
+        let pos_last = sentence("The company cut its guidance, but revenue rose.").score;
+        assert!(neg_last < pos_last, "{neg_last} vs {pos_last}");
+        let s = sentence("Although revenue fell, profit surged to a record.");
+        assert!(s.score > 0.0, "{}", s.score);
+    }
+
+    #[test]
+    fn domain_phrases_are_explained_with_their_spans() {
+        let t = "Acme beat estimates and raised its dividend.";
+        let s = sentence(t);
+        assert!(s.score > 0.4);
+        let spans: Vec<(&str, &str)> = s
+            .explanations
+            .iter()
+            .map(|e| (e.rule.as_str(), &t[e.start..e.end]))
+            .collect();
+        assert!(spans.contains(&("S003", "beat estimates")), "{spans:?}");
+        assert!(
+            spans.contains(&("S003", "raised its dividend")),
+            "{spans:?}"
+        );
+    }
+
+    #[test]
+    fn title_and_lead_outweigh_boilerplate() {
+        let body = "Acme shares plunged after the company missed estimates. Request a Demo of our great award-winning platform today!";
+        let doc = Doc::new("Acme plunges on earnings miss", body);
+        let out = score(&doc);
+        assert!(out.overall.score < -0.3, "{}", out.overall.score);
+        assert!(salience(Field::Body, 5, "Request a Demo") < 0.1);
+        assert!(salience(Field::Title, 0, "Acme") > salience(Field::Body, 3, "Acme"));
+    }
+
+    #[test]
+    fn empty_document_is_neutral_with_zero_confidence() {
+        let out = score(&Doc::new("", ""));
+        assert_eq!(out.overall.score, 0.0);
+        assert_eq!(out.overall.confidence, 0.0);
+        assert_eq!(out.overall.label, "neutral");
     }
 }

@@ -1,0 +1,113 @@
+"""Train Newsgauge's sentiment model from features exported by `newsgauge-train export`.
+
+Multinomial logistic regression (scikit-learn) over the engine's hashed features,
+quantised to int8 per class and written in the engine's model format (see
+crates/engine/src/sentiment/model.rs). With --folds-out it also trains one model per
+cross-validation fold (on the other folds) so `newsgauge-train eval --folds-dir` can
+score every row with a model that never saw it.
+"""
+import argparse
+import struct
+import sys
+
+import numpy as np
+from scipy import sparse
+from joblib import Parallel, delayed
+from sklearn.linear_model import LogisticRegression
+
+CLASSES = 3
+
+
+def load(path, buckets):
+    meta, indptr, indices, data = [], [0], [], []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            source, fold, holdout, label, subset, weight, feats = line.rstrip("\n").split("\t")
+            meta.append((source, int(fold), holdout == "1", int(label), subset, float(weight)))
+            if feats:
+                for kv in feats.split(" "):
+                    i, v = kv.split(":")
+                    indices.append(int(i))
+                    data.append(float(v))
+            indptr.append(len(indices))
+    X = sparse.csr_matrix((np.array(data, dtype=np.float32), np.array(indices), np.array(indptr)), shape=(len(meta), buckets))
+    return X, meta
+
+
+class Fitted:
+    """Coefficients over all buckets (zero where no training row had the feature)."""
+
+    def __init__(self, coef, intercept):
+        self.coef_, self.intercept_ = coef, intercept
+
+    def predict(self, X):
+        return np.argmax(X @ self.coef_.T + self.intercept_, axis=1)
+
+
+def fit(X, y, w, C):
+    # Fit on the columns that occur (faster), then scatter back to every bucket.
+    used = np.unique(X.indices)
+    clf = LogisticRegression(C=C, max_iter=1000, solver="lbfgs", tol=1e-4)
+    clf.fit(X[:, used], y, sample_weight=w)
+    coef = np.zeros((clf.coef_.shape[0], X.shape[1]))
+    coef[:, used] = clf.coef_
+    return Fitted(coef, clf.intercept_)
+
+
+def write_model(clf, buckets, path):
+    W = clf.coef_.T  # buckets x classes
+    scale = np.abs(W).max(axis=0) / 127.0
+    scale[scale == 0] = 1.0
+    q = np.clip(np.rint(W / scale), -127, 127).astype(np.int8)
+    with open(path, "wb") as f:
+        f.write(b"NGSM")
+        f.write(struct.pack("<III", 1, buckets, CLASSES))
+        f.write(struct.pack("<3f", *scale.astype(np.float32)))
+        f.write(struct.pack("<3f", *clf.intercept_.astype(np.float32)))
+        f.write(q.tobytes(order="C"))
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--features", required=True)
+    ap.add_argument("--buckets", type=int, default=1 << 18)
+    ap.add_argument("--C", type=float, default=10.0)
+    ap.add_argument("--folds", type=int, default=10)
+    ap.add_argument("--folds-out", help="directory for fold0.bin .. foldN.bin")
+    ap.add_argument("--final-out", help="path of the shipped model (trained on all non-held-out rows)")
+    ap.add_argument("--jobs", type=int, default=2, help="folds trained in parallel")
+    ap.add_argument("--quick", action="store_true", help="print float-weight CV accuracy on FPB only")
+    args = ap.parse_args()
+    X, meta = load(args.features, args.buckets)
+    y = np.array([m[3] for m in meta])
+    w = np.array([m[5] for m in meta])
+    fold = np.array([m[1] for m in meta])
+    hold = np.array([m[2] for m in meta])
+    src = np.array([m[0] for m in meta])
+    allagree = np.array([m[4] == "AllAgree" for m in meta])
+    if args.folds_out or args.quick:
+        hits = {"fpb": [0, 0], "fpb_allagree": [0, 0], "twitter": [0, 0], "sentfin": [0, 0]}
+        def one(k):
+            tr = fold != k
+            return fit(X[tr], y[tr], w[tr], args.C)
+
+        models = Parallel(n_jobs=args.jobs)(delayed(one)(k) for k in range(args.folds))
+        for k, clf in enumerate(models):
+            te = fold == k
+            if args.folds_out:
+                write_model(clf, args.buckets, f"{args.folds_out}/fold{k}.bin")
+            pred = clf.predict(X[te])
+            for name, mask in [("fpb", src[te] == "fpb"), ("fpb_allagree", (src[te] == "fpb") & allagree[te]),
+                               ("twitter", src[te] == "twitter"), ("sentfin", src[te] == "sentfin")]:
+                hits[name][0] += int((pred[mask] == y[te][mask]).sum())
+                hits[name][1] += int(mask.sum())
+        print("float-weight argmax CV accuracy: " + ", ".join(f"{k} {a / max(n, 1):.4f}" for k, (a, n) in hits.items()), file=sys.stderr)
+    if args.final_out:
+        tr = ~hold
+        clf = fit(X[tr], y[tr], w[tr], args.C)
+        write_model(clf, args.buckets, args.final_out)
+        print(f"wrote {args.final_out} (trained on {int(tr.sum())} rows, {int(hold.sum())} held out)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
