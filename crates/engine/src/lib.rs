@@ -146,7 +146,7 @@ mod tests {
         for e in &a.explanations {
             assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         }
-        assert_eq!(&text[a.explanations[0].start..a.explanations[0].end], "plunged");
+        assert!(a.explanations.iter().any(|e| &text[e.start..e.end] == "plunged"));
     }
 
     #[test]
