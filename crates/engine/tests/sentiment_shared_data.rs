@@ -23,7 +23,7 @@ fn text_hash(text: &str) -> u64 {
 }
 
 fn held_out(text: &str) -> bool {
-    (text_hash(text) >> 32) % 20 == 0
+    (text_hash(text) >> 32).is_multiple_of(20)
 }
 
 fn coarse(score: f32) -> &'static str {

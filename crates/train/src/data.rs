@@ -70,7 +70,7 @@ fn row(source: &str, text: &str, label: u8, subset: &str, weight: f32, eval: boo
         subset: subset.to_owned(),
         weight,
         fold: (h % 10) as u32,
-        holdout: (h >> 32) % 20 == 0,
+        holdout: (h >> 32).is_multiple_of(20),
         eval,
     }
 }

@@ -444,7 +444,7 @@ fn normalise(feats: &mut [Feature], scale: f32) {
 }
 
 fn emits(kind: Kind) -> bool {
-    !matches!(kind, Kind::Punct) || false
+    !matches!(kind, Kind::Punct)
 }
 
 fn word_features(s: &mut Scratch, buckets: u32) {
@@ -742,7 +742,7 @@ fn numeric_in_clause(
             _ => None,
         })
         .min_by_key(|&(f, good)| (f.abs_diff(i), good))
-        .map_or(true, |(_, g)| g);
+        .is_none_or(|(_, g)| g);
         let name = if up == good { "num_pos" } else { "num_neg" };
         let v = s.weight[i] * RULE_SCALE * 2.0;
         let (start, end) = (s.toks[i].start, s.toks[j].end);

@@ -217,7 +217,7 @@ fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -
     }
     // One explanation per span: a lexicon, phrase, negation or direction rule names the
     // span over the learned word weight of the same words (their weights add up).
-    parts.sort_by(|a, b| (a.1, a.2, rule_rank(a.0)).cmp(&(b.1, b.2, rule_rank(b.0))));
+    parts.sort_by_key(|p| (p.1, p.2, rule_rank(p.0)));
     let mut merged: Vec<(&'static str, usize, usize, f32)> = Vec::new();
     for p in parts {
         match merged.last_mut() {
