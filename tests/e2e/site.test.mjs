@@ -195,3 +195,62 @@ test("every control is reachable by keyboard with a visible focus outline", asyn
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+/** Text elements whose contrast with their background is under WCAG AA. */
+function lowContrast() {
+  const parse = (c) => {
+    const m = c.match(/rgba?\(([^)]+)\)/);
+    if (!m) return [0, 0, 0, 0];
+    const p = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [p[0], p[1], p[2], p.length > 3 ? p[3] : 1];
+  };
+  const over = (top, bottom) => {
+    const a = top[3];
+    return [0, 1, 2].map((i) => top[i] * a + bottom[i] * (1 - a)).concat(1);
+  };
+  const background = (el) => {
+    const layers = [];
+    for (let e = el; e; e = e.parentElement) {
+      const bg = parse(getComputedStyle(e).backgroundColor);
+      if (bg[3] > 0) layers.push(bg);
+      if (bg[3] === 1) break;
+    }
+    let color = [255, 255, 255, 1];
+    for (const l of layers.reverse()) color = over(l, color);
+    return color;
+  };
+  const lum = ([r, g, b]) => {
+    const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const bad = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+    const cs = getComputedStyle(el);
+    if (!own || cs.visibility === "hidden" || cs.display === "none" || el.closest("[disabled],[aria-hidden=true]")) continue;
+    const bg = background(el);
+    const fg = over(parse(cs.color), bg);
+    const [a, b] = [lum(fg), lum(bg)].sort((x, y) => y - x);
+    const ratio = (a + 0.05) / (b + 0.05);
+    const size = parseFloat(cs.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(cs.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) bad.push(`${el.tagName}.${el.className} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return bad;
+}
+
+for (const scheme of ["light", "dark"]) {
+  test(`text contrast meets WCAG AA on the feed, article and about pages (${scheme})`, async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: scheme });
+    for (const [path, ready] of [
+      ["/", (p) => p.getByTestId("card").first().waitFor()],
+      [`/article/${SAMPLE}`, (p) => p.getByTestId("article-text").waitFor()],
+      ["/about", (p) => p.getByRole("heading", { name: "About Newsgauge" }).waitFor()],
+    ]) {
+      await page.goto(BASE + path);
+      await ready(page);
+      assert.deepEqual(await page.evaluate(lowContrast), [], `${path} in ${scheme}`);
+    }
+    await page.close();
+  });
+}
