@@ -45,10 +45,19 @@ impl<'a> Doc<'a> {
         let mut sentences = Vec::new();
         for (field, text) in [(Field::Title, title), (Field::Body, body)] {
             for (index, (start, end)) in text::sentences(text).into_iter().enumerate() {
-                sentences.push(Sent { field, start, end, index });
+                sentences.push(Sent {
+                    field,
+                    start,
+                    end,
+                    index,
+                });
             }
         }
-        Doc { title, body, sentences }
+        Doc {
+            title,
+            body,
+            sentences,
+        }
     }
 
     /// The text a [`Field`] refers to.
@@ -75,9 +84,17 @@ pub fn label_for(score: f32) -> &'static str {
     if a < NEUTRAL_BAND || a.is_nan() {
         "neutral"
     } else if a < MILD_BAND {
-        if pos { "mildly positive" } else { "mildly negative" }
+        if pos {
+            "mildly positive"
+        } else {
+            "mildly negative"
+        }
     } else if a < PLAIN_BAND {
-        if pos { "positive" } else { "negative" }
+        if pos {
+            "positive"
+        } else {
+            "negative"
+        }
     } else if pos {
         "strongly positive"
     } else {
@@ -91,7 +108,10 @@ pub fn analyze(article: &Article) -> Analysis {
     let raw_title = article.title.as_deref().unwrap_or("");
     let (title_in, title_cut) = normalize::truncate(raw_title, normalize::MAX_ANALYZED_BYTES);
     let (body_in, body_cut) = normalize::truncate(&article.text, normalize::MAX_ANALYZED_BYTES);
-    let (title, body) = (normalize::normalize(title_in), normalize::normalize(body_in));
+    let (title, body) = (
+        normalize::normalize(title_in),
+        normalize::normalize(body_in),
+    );
     let doc = Doc::new(&title, &body);
     let language = language::detect(&title, &body);
     let mut sent = sentiment::score(&doc);
@@ -146,7 +166,10 @@ mod tests {
         for e in &a.explanations {
             assert!(text.is_char_boundary(e.start) && text.is_char_boundary(e.end));
         }
-        assert!(a.explanations.iter().any(|e| &text[e.start..e.end] == "plunged"));
+        assert!(a
+            .explanations
+            .iter()
+            .any(|e| &text[e.start..e.end] == "plunged"));
     }
 
     #[test]

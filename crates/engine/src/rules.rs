@@ -12,7 +12,11 @@ pub struct Rule {
 }
 
 /// Every table of rules, by area.
-pub const TABLES: &[&[Rule]] = &[crate::sentiment::RULES, crate::topics::RULES, crate::events::RULES];
+pub const TABLES: &[&[Rule]] = &[
+    crate::sentiment::RULES,
+    crate::topics::RULES,
+    crate::events::RULES,
+];
 
 /// All rules in id order.
 pub fn all() -> Vec<&'static Rule> {

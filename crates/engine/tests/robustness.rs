@@ -410,11 +410,10 @@ fn cpu_time_ratio_16x_input_under_64x() {
 
 /// The same ratio check at the sizes people paste (128 KiB against the 2 MiB limit), where
 /// a small quadratic term (e.g. every sentence scanning every mention) finally dominates.
-/// Too slow for debug builds, so run it optimised:
-/// `cargo test --release -p newsgauge-engine --test robustness -- --ignored`.
-#[cfg(unix)]
+/// Too slow for debug builds, so it exists only in optimised builds; `./dev test` runs it
+/// with `cargo test --profile native-release -p newsgauge-engine --test robustness`.
+#[cfg(all(unix, not(debug_assertions)))]
 #[test]
-#[ignore = "release-only, slow: cargo test --release -p newsgauge-engine --test robustness -- --ignored"]
 fn large_inputs_cpu_time_ratio_16x_under_64x() {
     const RUNS: usize = 2;
     const LARGE_UNIT_BYTES: usize = MAX_ANALYZED_BYTES / SCALE;
