@@ -213,7 +213,12 @@ fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -
         if rule.is_empty() || rule == "S008" || f.start >= f.end {
             continue;
         }
-        parts.push((rule, f.start, f.end, model.polarity(f)));
+        let w = model.polarity(f);
+        // A word's char n-grams come in a row: fold them as they come (keeps the sort small).
+        match parts.last_mut() {
+            Some(p) if (p.0, p.1, p.2) == (rule, f.start, f.end) => p.3 += w,
+            _ => parts.push((rule, f.start, f.end, w)),
+        }
     }
     // One explanation per span: a lexicon, phrase, negation or direction rule names the
     // span over the learned word weight of the same words (their weights add up).
