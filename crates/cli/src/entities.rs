@@ -39,8 +39,7 @@ impl SentfinRow {
 pub fn run(rows: Vec<SentfinRow>) -> ExitCode {
     let rows: Vec<EntityRow> = rows.into_iter().map(SentfinRow::into_entity_row).collect();
     let report = evaluate_entities(&rows);
-    println!("{}", report.to_string().trim_end());
-    ExitCode::SUCCESS
+    crate::write_stdout(report.to_string().trim_end())
 }
 
 #[cfg(test)]
