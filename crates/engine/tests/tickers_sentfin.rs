@@ -127,7 +127,7 @@ fn sentfin_entity_sentiment_out_of_sample() {
         .collect();
     let held: Vec<EntityRow> = rows
         .iter()
-        .filter(|r| (text_hash(&r.text) >> 32) % 20 == 0)
+        .filter(|r| (text_hash(&r.text) >> 32).is_multiple_of(20))
         .cloned()
         .collect();
     let m = evaluate_entities(&mixed);
