@@ -70,7 +70,7 @@ def write_model(clf, buckets, path):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--features", required=True)
-    ap.add_argument("--buckets", type=int, default=1 << 18)
+    ap.add_argument("--buckets", type=int, default=1 << 16)
     ap.add_argument("--C", type=float, default=10.0)
     ap.add_argument("--folds", type=int, default=10)
     ap.add_argument("--folds-out", help="directory for fold0.bin .. foldN.bin")

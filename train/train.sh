@@ -13,7 +13,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA="${DATA:-../shared/data}"
-BUCKETS="${BUCKETS:-262144}"
+BUCKETS="${BUCKETS:-65536}"
 C="${C:-10}"
 WORK="$(mktemp -d)"
 trap 'rm -rf "$WORK"' EXIT

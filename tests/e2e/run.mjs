@@ -12,7 +12,8 @@ if (!existsSync(join(dist, "index.html"))) {
   console.error(`no release build in ${dist}: run trunk build --release first`);
   process.exit(1);
 }
-const server = await serveStatic(dist, 0);
+// Like a production host of the widget: the sandboxed embed card has an opaque origin.
+const server = await serveStatic(dist, 0, { headers: { "access-control-allow-origin": "*" } });
 const url = `http://127.0.0.1:${server.address().port}`;
 const wanted = process.argv.slice(2);
 const files = readdirSync(here)

@@ -37,7 +37,7 @@ enum Command {
         #[arg(long)]
         out: PathBuf,
         /// Hash buckets (must match the model that will be trained).
-        #[arg(long, default_value_t = 1 << 18)]
+        #[arg(long, default_value_t = 1 << 16)]
         buckets: u32,
     },
     /// Print the shipped model's score, class probabilities and explanations of each text.
