@@ -4,6 +4,7 @@
 
 use crate::events::{Detected, Polarity};
 use crate::impact::Contribution;
+use crate::text::join_and;
 use crate::types::{Entity, Impact, Sentiment, TickerSentiment, Topic};
 
 /// At most this many bullets.
@@ -232,15 +233,6 @@ fn names(ranked: &[&TickerSentiment], entities: &[Entity]) -> Vec<String> {
         .take(MAX_NAMED)
         .map(|e| e.name.clone())
         .collect()
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::events::Detected;
+use crate::text::join_and;
 use crate::types::{Explanation, Field, SentenceScore, Sentiment, TickerSentiment};
 use crate::Doc;
 
@@ -150,15 +151,22 @@ pub fn signal_sentence(
     });
     let mut causes: Vec<String> = Vec::new();
     // An accusation and a data breach in one sentence are one story: "accusations of data misuse".
+    // The sentences holding each kind are indexed once, so this stays linear in the events.
+    let sentences_with = |kind: &str| -> std::collections::BTreeSet<(Field, (usize, usize))> {
+        events
+            .iter()
+            .filter(|o| o.def().kind == kind)
+            .map(|o| (o.event.span.field, o.sentence))
+            .collect()
+    };
+    let (allegations, breaches) = (sentences_with("allegation"), sentences_with("data_breach"));
     let accused_misuse = |d: &Detected| {
-        events.iter().any(|o| {
-            o.event.span.field == d.event.span.field
-                && o.sentence == d.sentence
-                && matches!(
-                    (d.def().kind, o.def().kind),
-                    ("allegation", "data_breach") | ("data_breach", "allegation")
-                )
-        })
+        let at = (d.event.span.field, d.sentence);
+        match d.def().kind {
+            "allegation" => breaches.contains(&at),
+            "data_breach" => allegations.contains(&at),
+            _ => false,
+        }
     };
     for d in ranked {
         let phrase = if accused_misuse(d) {
@@ -221,15 +229,6 @@ fn hedged(phrase: &str) -> String {
         format!("a reported {rest}")
     } else {
         format!("reported {phrase}")
-    }
-}
-
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [a] => a.clone(),
-        [a, b] => format!("{a} and {b}"),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 

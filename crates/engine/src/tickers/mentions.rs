@@ -964,6 +964,11 @@ impl SpanSet {
     fn overlaps(&self, field: Field, s: usize, e: usize) -> bool {
         self.near(field, s, e).any(|&(_, st, en)| st < e && s < en)
     }
+
+    fn contains(&self, field: Field, s: usize, e: usize) -> bool {
+        self.near(field, s, e)
+            .any(|&(_, st, en)| st <= s && e <= en)
+    }
 }
 
 /// Company evidence for an ambiguous name: a capital that sentence start or Title Case
@@ -1097,6 +1102,14 @@ fn parenthesised(
     candidates: &[Candidate],
     out: &mut Vec<Mention>,
 ) {
+    // Mentions found before this pass, indexed once (a symbol this pass adds ends before the
+    // next '(' it reads, so it can never contain a later one): linear, not quadratic.
+    let prior = SpanSet::new(
+        out.iter()
+            .filter(|x| x.field == field)
+            .map(|x| (x.field, x.start, x.end))
+            .collect(),
+    );
     for (i, _) in text.match_indices('(') {
         let Some((s, e)) = read_symbol(text, i + 1, false) else {
             continue;
@@ -1111,10 +1124,7 @@ fn parenthesised(
         let Some(company) = m.company_by_ticker(sym) else {
             continue;
         };
-        if out
-            .iter()
-            .any(|x| x.field == field && x.start <= s && e <= x.end)
-        {
+        if prior.contains(field, s, e) {
             continue;
         }
         let gap = text[..i].trim_end();
