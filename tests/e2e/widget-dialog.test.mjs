@@ -64,7 +64,12 @@ test("the /analyze dialog builds, previews and copies a snippet that works on an
   // Options change the snippet and the preview.
   await page.getByTestId("embed-theme").selectOption("dark");
   await page.locator("input[name=ng-part][value=topics]").uncheck();
-  await page.locator("input[name=ng-part][value=decisions]").check();
+  // Let the snippet follow each change before the next one (the preview reloads in between).
+  await page.waitForFunction(() => !document.querySelector("[data-testid=embed-snippet]").value.includes("topics"));
+  const decisions = page.locator("input[name=ng-part][value=decisions]");
+  await decisions.click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=embed-snippet]").value.includes("decisions"));
+  assert.ok(await decisions.isChecked(), "the decisions box is checked");
   code = await snippet();
   assert.ok(code.includes('data-theme="dark" data-show="impact,sentiment,tickers,decisions"'), code);
   await page.waitForFunction(() => document.querySelector("[data-testid=embed-preview]").src.includes("theme=dark"));
