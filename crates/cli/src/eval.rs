@@ -220,18 +220,7 @@ impl SentimentReport {
 // Topics
 
 /// Reuters-21578 topic codes and the engine topic each one is evidence for.
-pub const REUTERS_TOPIC_MAP: &[(&str, &str)] = &[
-    ("earn", "earnings"),
-    ("acq", "mergers_acquisitions"),
-    ("money-fx", "currencies"),
-    ("crude", "energy"),
-    ("grain", "commodities"),
-    ("wheat", "commodities"),
-    ("corn", "commodities"),
-    ("trade", "trade"),
-    ("interest", "monetary_policy"),
-    ("ship", "transportation"),
-];
+pub use newsgauge_engine::topics::REUTERS_TOPIC_MAP;
 
 /// The engine topics scored by `eval topics`, in report order.
 pub const EVAL_TOPICS: [&str; 8] = [

@@ -9,18 +9,7 @@
 use newsgauge_engine::{topics, Doc};
 
 /// Reuters code → our topic id.
-const MAP: &[(&str, &str)] = &[
-    ("earn", "earnings"),
-    ("acq", "mergers_acquisitions"),
-    ("money-fx", "currencies"),
-    ("crude", "energy"),
-    ("grain", "commodities"),
-    ("wheat", "commodities"),
-    ("corn", "commodities"),
-    ("trade", "trade"),
-    ("interest", "monetary_policy"),
-    ("ship", "transportation"),
-];
+const MAP: &[(&str, &str)] = topics::REUTERS_TOPIC_MAP;
 
 /// Reuters codes of commodities outside the grain/wheat/corn mapping.
 const EXTRA_COMMODITIES: &[&str] = &[

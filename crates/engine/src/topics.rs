@@ -565,6 +565,21 @@ pub fn def(id: &str) -> Option<&'static TopicDef> {
     TOPICS.iter().find(|t| t.id == id)
 }
 
+/// Reuters-21578 topic codes and the topic id each is evidence for (the evaluation mapping of
+/// `newsgauge eval topics`; a table of names, nothing learned from Reuters).
+pub const REUTERS_TOPIC_MAP: &[(&str, &str)] = &[
+    ("earn", "earnings"),
+    ("acq", "mergers_acquisitions"),
+    ("money-fx", "currencies"),
+    ("crude", "energy"),
+    ("grain", "commodities"),
+    ("wheat", "commodities"),
+    ("corn", "commodities"),
+    ("trade", "trade"),
+    ("interest", "monetary_policy"),
+    ("ship", "transportation"),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
