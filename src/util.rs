@@ -101,17 +101,8 @@ pub fn human_bytes(n: usize) -> String {
     }
 }
 
-/// The longest prefix of `s` of at most `max` bytes that ends on a char boundary.
-pub fn prefix(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+// Pure text helpers live with the feed parsing (plain Rust, tested natively).
+pub use newsgauge_feeds::{prefix, safe_link};
 
 /// Milliseconds since the epoch for a date string the browser understands, NaN otherwise.
 pub fn parse_date(s: &str) -> f64 {
@@ -130,19 +121,6 @@ pub fn iso_day(ts: f64, fallback: &str) -> String {
         iso.chars().take(10).collect()
     } else {
         fallback.chars().take(40).collect()
-    }
-}
-
-/// Only `http:` and `https:` links may be rendered; anything else (javascript:, data:) is dropped.
-pub fn safe_link(url: &str) -> Option<String> {
-    let t = url.trim();
-    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
-    if (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !t.chars().any(char::is_control)
-    {
-        Some(t.to_owned())
-    } else {
-        None
     }
 }
 
@@ -183,30 +161,6 @@ mod tests {
         assert_eq!(signed(-0.35), "\u{2212}0.35");
         assert_eq!(signed(0.001), "0.00");
         assert_eq!(signed(f32::NAN), "0.00");
-    }
-
-    #[test]
-    fn prefix_never_splits_a_character() {
-        let s = "aé€😀";
-        for max in 0..=s.len() + 2 {
-            let p = prefix(s, max);
-            assert!(p.len() <= max && s.starts_with(p));
-        }
-        assert_eq!(prefix(s, 2), "a");
-    }
-
-    #[test]
-    fn only_http_links_are_safe() {
-        assert_eq!(
-            safe_link(" https://example.com/a ").as_deref(),
-            Some("https://example.com/a")
-        );
-        assert_eq!(safe_link("HTTP://x.test").as_deref(), Some("HTTP://x.test"));
-        assert_eq!(safe_link("javascript:alert(1)"), None);
-        assert_eq!(safe_link("JaVaScRiPt:alert(1)"), None);
-        assert_eq!(safe_link("data:text/html,hi"), None);
-        assert_eq!(safe_link("//evil.test"), None);
-        assert_eq!(safe_link("https://a\n.test"), None);
     }
 
     #[test]
