@@ -304,6 +304,10 @@ pub const TOPICS: &[TopicDef] = &[
         // Metal and sugar refineries are not oil refineries.
         ("copper refiner*", 0.0), ("zinc refiner*", 0.0), ("nickel refiner*", 0.0), ("alumina refiner*", 0.0),
         ("bauxite refiner*", 0.0), ("sugar refiner*", 0.0), ("refined copper", 0.0), ("refined sugar", 0.0),
+        // Oil carriers, rigs and oil-industry policy.
+        ("oil tanker*", S), ("supertanker*", M), ("tanker*", W), ("crude carrier*", S), ("rig count", S),
+        ("rotary rigs", S), ("drilling rig*", S), ("oil rig*", S), ("oil rights", S), ("oil industry", S),
+        ("foreign oil", S), ("oil import*", S), ("oil export*", S), ("oil installations", S), ("oil field*", S),
     ] },
     TopicDef { id: "commodities", name: "Commodities & Agriculture", rule: "T013", phrases: &[
         ("wheat", S), ("corn", S), ("grain*", S), ("soybean*", S), ("maize", S), ("barley", S), ("sorghum", S),
@@ -417,6 +421,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("naval", M), ("navy", M), ("warship*", S), ("crude carrier*", S), ("panama canal", S), ("suez", M),
         ("hormuz", S), ("port strike", S),
         ("seafarers", S), ("port workers", S), ("port union", S), ("dwt", S), ("worldscale", S),
+        ("oil tanker*", S), ("supertanker*", S),
     ] },
     TopicDef { id: "banking_finance", name: "Banking & Financial Services", rule: "T023", phrases: &[
         ("bank", W), ("banks", M), ("banking", M), ("banker*", W), ("lender*", M), ("loan*", M), ("credit", W),
@@ -943,6 +948,31 @@ mod tests {
             "Australian trade unions said they launched week-long strikes and other industrial action.", false),
         ("labor", "Trade unions launch New South Wales strikes",
             "Australian trade unions said they launched week-long strikes and other industrial action.", true),
+        // Energy: oil carriers, rigs and oil-industry policy.
+        (
+            "energy",
+            "U.S. prepared to escort Kuwaiti oil tankers",
+            "The United States offered to escort Kuwaiti oil tankers, as Iranian attacks threaten crude oil exports from the Gulf.",
+            true,
+        ),
+        (
+            "transportation",
+            "U.S. prepared to escort Kuwaiti oil tankers",
+            "The United States offered to escort Kuwaiti oil tankers, as Iranian attacks threaten crude oil exports from the Gulf.",
+            true,
+        ),
+        (
+            "energy",
+            "U.S. rig count rises to 784",
+            "The number of working rotary rigs rose by 23 to 784, Hughes Tool said.",
+            true,
+        ),
+        (
+            "energy",
+            "Milk tanker overturns on highway",
+            "A tanker carrying milk overturned, and the driver was unhurt.",
+            false,
+        ),
         // Transportation: seafarers and tanker freight terms.
         ("transportation", "Canadian seafarers threaten strike",
             "Canadian seafarers are almost certain to go on strike this spring over wages.", true),
