@@ -341,7 +341,7 @@ pub const TOPICS: &[TopicDef] = &[
         // The current account is the trade balance in goods, services and income.
         ("current account", M), ("current account deficit*", S), ("current account surplus*", S),
         ("balance of payments", M), ("trade balances", S), ("exports to", M), ("imports from", M),
-        ("foreign goods", M), ("american goods", M), ("trade laws", S), ("trade law", S),
+        ("foreign goods", M), ("american goods", M), ("u.s. goods", M), ("export curbs", S), ("trade ban", S), ("trade laws", S), ("trade law", S),
         ("import curbs", S), ("import restrictions", S), ("export restrictions", S), ("import duty", S),
         ("import duties", S), ("export subsid*", S), ("semiconductor trade", S),
         // "Trade" as the trading community, an exchange or a union is not trade policy.
@@ -948,6 +948,18 @@ mod tests {
             "Australian trade unions said they launched week-long strikes and other industrial action.", false),
         ("labor", "Trade unions launch New South Wales strikes",
             "Australian trade unions said they launched week-long strikes and other industrial action.", true),
+        (
+            "trade",
+            "Japan moves to tighten chip-export curbs",
+            "",
+            true,
+        ),
+        (
+            "trade",
+            "Exporters of wine see record year",
+            "Vineyards expect a record harvest.",
+            false,
+        ),
         // Energy: oil carriers, rigs and oil-industry policy.
         (
             "energy",
