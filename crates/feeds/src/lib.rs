@@ -90,11 +90,12 @@ pub fn content_type_ok(ct: Option<&str>) -> Result<(), String> {
 
 fn clean_title(s: &str) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    prefix(&one_line, MAX_TITLE).to_owned()
+    // Trimmed again: the cut may fall just after a space.
+    prefix(&one_line, MAX_TITLE).trim_end().to_owned()
 }
 
 fn clean_text(s: &str) -> String {
-    prefix(s.trim(), MAX_ITEM_TEXT).to_owned()
+    prefix(s.trim(), MAX_ITEM_TEXT).trim_end().to_owned()
 }
 
 /// Keep an item when it has a title or text; count it as skipped otherwise.
@@ -498,6 +499,15 @@ mod tests {
         assert_eq!(sniff("<?xml version=\"1.0\"?><rss/>"), Some(Kind::Xml));
         assert_eq!(sniff("hello"), None);
         assert_eq!(sniff(""), None);
+    }
+
+    #[test]
+    fn long_titles_are_cut_without_a_trailing_space() {
+        // The cut at MAX_TITLE bytes falls just after the space: it must not be kept.
+        let title = format!("{} {}", "a".repeat(MAX_TITLE - 1), "b".repeat(50));
+        let src = format!("<rss><channel><item><title>{title}</title></item></channel></rss>");
+        let kept = &parse_feed(&src).unwrap().items[0].title;
+        assert_eq!(kept, &"a".repeat(MAX_TITLE - 1));
     }
 
     #[test]
