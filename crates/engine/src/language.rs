@@ -21,7 +21,7 @@
 
 use crate::sentiment::SentimentOutput;
 use crate::types::TickerSentiment;
-use unicode_segmentation::UnicodeSegmentation;
+use std::sync::OnceLock;
 
 /// Below this many words a Latin text is too short to judge and is taken as English.
 pub const SHORT_INPUT_WORDS: usize = 5;
@@ -235,14 +235,52 @@ pub fn detect(title: &str, body: &str) -> &'static str {
     }
 }
 
+/// Marks a word of [`ENGLISH_FINANCE_WORDS`] in [`word_table`] (bits below it are
+/// indices into [`FUNCTION_WORDS`]).
+const FINANCE_BIT: u32 = 1 << 31;
+
+/// Every function word once, sorted, with a bit per list it is in: one binary search per
+/// word of the text instead of a scan of every list.
+fn word_table() -> &'static [(&'static str, u32)] {
+    static TABLE: OnceLock<Vec<(&'static str, u32)>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        const _: () = assert!(FUNCTION_WORDS.len() < 31, "one bit per language");
+        let mut t: Vec<(&'static str, u32)> = Vec::new();
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            t.extend(list.iter().map(|&w| (w, 1u32 << i)));
+        }
+        t.extend(ENGLISH_FINANCE_WORDS.iter().map(|&w| (w, FINANCE_BIT)));
+        t.sort_unstable();
+        let mut merged: Vec<(&'static str, u32)> = Vec::with_capacity(t.len());
+        for (w, m) in t {
+            match merged.last_mut() {
+                Some(last) if last.0 == w => last.1 |= m,
+                _ => merged.push((w, m)),
+            }
+        }
+        merged
+    })
+}
+
+/// Words of a Latin-script text whose function words are counted: far more than
+/// the counts need to separate languages, and it bounds the cost on long articles.
+const LATIN_SAMPLE_WORDS: usize = 2_000;
+
 /// The language of mostly-Latin text, by function words.
 fn latin_language(title: &str, body: &str) -> &'static str {
     let mut words = 0usize;
+    let table = word_table();
     let mut hits = [0usize; FUNCTION_WORDS.len()];
     let mut lw = String::with_capacity(MAX_FUNCTION_WORD_BYTES * 2);
-    for w in title.unicode_words().chain(body.unicode_words()) {
+    // Words as runs of letters, digits and apostrophes: close to Unicode word boundaries
+    // for counting function words, and several times cheaper than UAX #29 segmentation.
+    let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
+    for w in title.split(is_sep).chain(body.split(is_sep)) {
         if !w.chars().any(char::is_alphabetic) {
             continue;
+        }
+        if words == LATIN_SAMPLE_WORDS {
+            break;
         }
         words += 1;
         if w.len() > MAX_FUNCTION_WORD_BYTES {
@@ -250,10 +288,14 @@ fn latin_language(title: &str, body: &str) -> &'static str {
         }
         lw.clear();
         lw.extend(w.chars().flat_map(char::to_lowercase));
-        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
-            hits[i] += usize::from(list.contains(&lw.as_str()));
+        let Ok(at) = table.binary_search_by(|(k, _)| (*k).cmp(lw.as_str())) else {
+            continue;
+        };
+        let mask = table[at].1;
+        for (i, h) in hits.iter_mut().enumerate() {
+            *h += usize::from(mask & (1 << i) != 0);
         }
-        hits[0] += usize::from(ENGLISH_FINANCE_WORDS.contains(&lw.as_str()));
+        hits[0] += usize::from(mask & FINANCE_BIT != 0);
     }
     if words < SHORT_INPUT_WORDS {
         return "en";

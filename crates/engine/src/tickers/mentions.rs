@@ -1,7 +1,5 @@
-//! Finding company mentions: explicit symbols, then names from the alias automaton with
+//! Finding company mentions: explicit symbols, then names from the alias index with
 //! word-boundary, case and evidence checks on the original text.
-
-use aho_corasick::{Anchored, Input};
 
 use super::master::{master, Alias, Master};
 use crate::text::tokens;
@@ -726,8 +724,8 @@ fn exchange_qualified(
     }
 }
 
-/// Names: an anchored leftmost-longest automaton run at each word start (so the scan is
-/// linear in the text, at most one alias length per word), checked on the original text.
+/// Names: the longest alias spelled at each word start (so the scan is linear in the text,
+/// at most one alias length per word), checked on the original text.
 fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
     // ASCII lowercasing changes no byte offset: matches index `text` itself.
     let lower = text.to_ascii_lowercase();
@@ -740,14 +738,11 @@ fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
         if !word_start || s < resume {
             continue;
         }
-        let input = Input::new(&lower)
-            .span(s..lower.len())
-            .anchored(Anchored::Yes);
-        let Ok(Some(hit)) = m.automaton.try_find(input) else {
+        let Some((id, len)) = m.index.longest_prefix(&lower.as_bytes()[s..]) else {
             continue;
         };
-        let e = hit.end();
-        let alias = &m.aliases[hit.pattern().as_usize()];
+        let e = s + len;
+        let alias = &m.aliases[id];
         if !(text.is_char_boundary(e) && boundaries_ok(text, s, e) && case_ok(alias, &text[s..e])) {
             continue;
         }
