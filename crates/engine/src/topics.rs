@@ -137,8 +137,8 @@ pub const TOPICS: &[TopicDef] = &[
         ("profit forecast", S), ("extraordinary", W), ("dilution", W),
         // Newswire taxonomies file payout declarations under earnings too.
         ("dividend*", M), ("qtly div", S), ("div", M), ("stock split", M), ("split", M), ("reverse split", M),
-        ("payout*", W), ("record date", W), ("stock dividend", S), ("initial dividend", M),
-        ("quarterly dividend", M), ("qtrly div", S), ("splits", M), ("two-for-one", M), ("three-for-two", M),
+        ("payout*", W), ("record date", W), ("stock dividend", S), ("initial dividend", S),
+        ("quarterly dividend", S), ("annual dividend", S), ("raises dividend", S), ("cuts dividend", S), ("qtrly div", S), ("splits", M), ("two-for-one", M), ("three-for-two", M),
         ("2-for-1", M), ("3-for-2", M), ("special distribution", M), ("initial distribution", M),
         // Charges and write-offs are reported against earnings.
         ("charge against earnings", S), ("after-tax charge", S), ("pre-tax charge", S), ("write-off*", S),
@@ -156,6 +156,9 @@ pub const TOPICS: &[TopicDef] = &[
         ("bonus share*", M),
         // An auditor qualifying the accounts is news about reported results.
         ("qualified opinion", S), ("qualified audit", S), ("audit opinion", S), ("financial statements", M),
+        ("fiscal quarter", W), ("fiscal first", M), ("fiscal second", M), ("fiscal third", M), ("fiscal fourth", M),
+        // A per-share takeover offer is not a per-share result.
+        ("shr offer", 0.0),
     ] },
     TopicDef { id: "mergers_acquisitions", name: "Mergers & Acquisitions", rule: "T006", phrases: &[
         ("acquisition*", S), ("acquire*", M), ("to acquire", S), ("to be acquired", S), ("has acquired", S), ("it acquired", S), ("purchase", W), ("buying", W), ("selling", W), ("acquiring", M), ("merger*", S), ("takeover*", S),
@@ -190,6 +193,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("hostile tender", S), ("tender for the remaining", S), ("tender for remaining", S), ("tender for all", S),
         ("interested in acquiring", S), ("merger talks", S), ("merged", M), ("merging", M), ("to be merged", S),
         ("spun off", M), ("offer for sale", 0.0),
+        ("merger review", M),
     ] },
     TopicDef { id: "ipo", name: "IPOs & Listings", rule: "T007", phrases: &[
         ("initial public offering*", S), ("ipo", S), ("ipos", S), ("went public", S), ("go public", S),
@@ -237,6 +241,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("growth forecast*", M), ("slowdown", M), ("wholesale price*", S), ("producer price*", S),
         ("leading indicator*", S), ("housing starts", M), ("economic outlook", S), ("growth rate", M),
         ("money supply", M), ("m-1", M), ("m-3", M), ("m1", M), ("m3", M), ("economic indicators", S),
+        ("current account deficit*", M), ("current account surplus*", M),
     ] },
     TopicDef { id: "currencies", name: "Currencies & FX", rule: "T011", phrases: &[
         ("currenc*", S), ("exchange rate*", S), ("the dollar", M), ("dollar", W), ("dlr", 0.0), ("dlrs", 0.0),
@@ -284,6 +289,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("selling dollars", S), ("against the dollar", S), ("against the yen", S), ("against the mark", S),
         ("against the euro", S), ("against sterling", S), ("intervened", M), ("exchange controls", S),
         ("money market fund*", 0.0),
+        ("digital currenc*", M),
     ] },
     TopicDef { id: "energy", name: "Energy & Oil", rule: "T012", phrases: &[
         ("oil", M), ("crude", S), ("crude oil", S), ("opec", S), ("barrel*", M), ("bpd", S), ("natural gas", S),
@@ -348,6 +354,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("board of trade", 0.0), ("trade sources", 0.0), ("trade house*", 0.0), ("trading house*", 0.0),
         ("trade union*", 0.0), ("trade show*", 0.0), ("trade fair*", 0.0), ("trade press", 0.0),
         ("trade name*", 0.0), ("trade secret*", 0.0),
+        ("oil import*", W), ("oil export*", W),
     ] },
     TopicDef { id: "regulation_legal", name: "Regulation & Litigation", rule: "T015", phrases: &[
         ("lawsuit*", S), ("sued", S), ("sues", S), ("suing", S), ("litigation", S), ("court", M), ("judge", M),
@@ -380,6 +387,8 @@ pub const TOPICS: &[TopicDef] = &[
         ("intel", M), ("amd", M), ("gpu*", M), ("processor*", M), ("nanometer*", M), ("lithography", S),
         ("asml", M), ("memory chip*", S), ("dram", S), ("nand", S), ("microprocessor*", S),
         ("integrated circuit*", S), ("chipset*", S), ("qualcomm", M), ("broadcom", M), ("micron", M),
+        ("semiconductor trade", S),
+        ("semiconductor pact", S),
     ] },
     TopicDef { id: "healthcare", name: "Healthcare & Life Sciences", rule: "T019", phrases: &[
         ("pharma", S), ("pharmaceutical*", S), ("drug", M), ("drugs", M), ("drugmaker*", S), ("fda", S),
@@ -396,6 +405,9 @@ pub const TOPICS: &[TopicDef] = &[
         ("rents", M), ("rental", W), ("homebuilder*", S), ("house prices", S), ("home prices", S),
         ("housing starts", S), ("construction", W), ("landlord*", M), ("property developer*", S),
         ("housing", M), ("property", W), ("properties", W), ("office tower*", M), ("commercial real estate", S),
+        ("mortgage rate*", M),
+        // "reit*" must not read "reiterated" as a real-estate trust.
+        ("reiterated", 0.0),
     ] },
     TopicDef { id: "retail_consumer", name: "Retail & Consumer", rule: "T021", phrases: &[
         ("retail", M), ("retailer*", S), ("consumer spending", S), ("consumers", W), ("consumer", W),
@@ -445,6 +457,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("european union", 0.0), ("soviet union", 0.0), ("credit union*", 0.0), ("union pacific", 0.0),
         ("union carbide", 0.0), ("union bank", 0.0), ("monetary union", 0.0), ("customs union", 0.0),
         ("trade union*", S),
+        ("port workers", M), ("port union", M),
     ] },
     TopicDef { id: "management", name: "Management & Governance", rule: "T025", phrases: &[
         ("chief executive", M), ("ceo", M), ("cfo", M), ("chief financial officer", M), ("resign*", S),
@@ -458,9 +471,12 @@ pub const TOPICS: &[TopicDef] = &[
     TopicDef { id: "capital_returns", name: "Dividends & Buybacks", rule: "T026", phrases: &[
         ("dividend*", S), ("buyback*", S), ("share repurchase*", S), ("stock repurchase*", S),
         ("repurchase*", M), ("buy back", S), ("special dividend", S), ("qtly div", S),
-        ("quarterly dividend", S), ("payout*", M), ("div", M), ("stock split", S), ("split", W),
+        ("quarterly dividend", S), ("annual dividend", S), ("raises dividend", S), ("cuts dividend", S), ("payout*", M), ("div", M), ("stock split", S), ("split", W),
         ("record date", M), ("payable", M), ("return capital", S), ("return cash", S),
         ("shareholder returns", S),
+        // Longer phrases that other topics add must keep counting here too (longest match wins).
+        ("cash dividend*", S), ("monthly dividend*", S), ("extra dividend", S), ("monthly payout", M),
+        ("stock dividend", S), ("initial dividend", S),
     ] },
     TopicDef { id: "analyst_ratings", name: "Analyst Ratings", rule: "T027", phrases: &[
         ("upgrade*", M), ("downgrade*", M), ("price target*", S), ("target price", S), ("analyst", W),
@@ -477,6 +493,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("export controls", S), ("blacklist*", M), ("foreign minister", M), ("gulf war", S), ("attack*", W),
         ("iran", W), ("iraq", W), ("russia", W), ("ukraine", W), ("taiwan", W), ("north korea", M),
         ("national security", M), ("hostilities", S), ("border", W),
+        ("trade sanctions", M),
     ] },
     TopicDef { id: "esg_climate", name: "ESG & Climate", rule: "T029", phrases: &[
         ("climate change", S), ("climate", M), ("carbon", M), ("emission*", M), ("greenhouse", S), ("esg", S),
@@ -501,6 +518,7 @@ pub const TOPICS: &[TopicDef] = &[
         ("traders", M), ("trading", W), ("stock exchange", M), ("market value", M), ("market cap*", M),
         ("ftse", S), ("nikkei", S), ("dax", S), ("hang seng", S), ("benchmark index", S), ("stock index", S),
         ("share price*", M), ("stock price*", M), ("shares rose", M), ("shares fell", M), ("equity market*", S),
+        ("stock market debut", M),
     ] },
 ];
 
@@ -1001,6 +1019,54 @@ mod tests {
                 ids(title, body)
             );
         }
+    }
+
+    /// Whether phrase `inner` (lowercase words, optional trailing `*`) occurs word by word
+    /// inside phrase `outer`.
+    fn contains_phrase(outer: &str, inner: &str) -> bool {
+        let prefix = inner.ends_with('*');
+        let o: Vec<&str> = outer.trim_end_matches('*').split(' ').collect();
+        let i: Vec<&str> = inner.trim_end_matches('*').split(' ').collect();
+        o.windows(i.len()).any(|w| {
+            w.iter().zip(&i).enumerate().all(|(k, (a, b))| {
+                if prefix && k + 1 == i.len() {
+                    a.starts_with(b)
+                } else {
+                    a == b
+                }
+            })
+        })
+    }
+
+    #[test]
+    fn a_longer_phrase_keeps_the_topics_of_the_phrases_it_contains() {
+        // Overlapping hits keep the longest phrase only, so a longer phrase listed under one
+        // topic would silently take evidence from another topic whose strong phrase it
+        // contains. Each such topic must be listed on the longer phrase too (0.0 when the
+        // longer phrase deliberately means something else, e.g. "crude palm oil").
+        let mut entries: Vec<(&str, Vec<(usize, f32)>)> = Vec::new();
+        for (ti, t) in TOPICS.iter().enumerate() {
+            for &(p, w) in t.phrases {
+                match entries.iter_mut().find(|(q, _)| *q == p) {
+                    Some((_, v)) => v.push((ti, w)),
+                    None => entries.push((p, vec![(ti, w)])),
+                }
+            }
+        }
+        let mut missing = Vec::new();
+        for (outer, outer_topics) in &entries {
+            for (inner, inner_topics) in &entries {
+                if outer == inner || !contains_phrase(outer, inner) {
+                    continue;
+                }
+                for &(ti, w) in inner_topics {
+                    if w >= S && !outer_topics.iter().any(|&(to, _)| to == ti) {
+                        missing.push(format!("{outer:?} hides {inner:?} of {}", TOPICS[ti].id));
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "{}", missing.join("\n"));
     }
 
     #[test]
