@@ -1039,6 +1039,18 @@ mod tests {
     }
 
     #[test]
+    fn no_phrase_is_listed_twice_in_one_topic() {
+        // A repeated entry would count every hit of that phrase twice for the topic.
+        for t in TOPICS {
+            let mut seen: Vec<&str> = t.phrases.iter().map(|(p, _)| *p).collect();
+            seen.sort_unstable();
+            let n = seen.len();
+            seen.dedup();
+            assert_eq!(seen.len(), n, "{} lists a phrase twice", t.id);
+        }
+    }
+
+    #[test]
     fn a_longer_phrase_keeps_the_topics_of_the_phrases_it_contains() {
         // Overlapping hits keep the longest phrase only, so a longer phrase listed under one
         // topic would silently take evidence from another topic whose strong phrase it
