@@ -79,27 +79,39 @@ try {
     );
   }
 
-  // Time to first analysis: reopen /analyze with a saved 1,000-word draft.
+  // Time to first analysis: open /analyze in a new tab whose saved draft is a 1,000-word
+  // article (set before any page script runs), so the navigation starts from a blank tab and
+  // the timeline holds only this page's load: no earlier page's unload.
   const firsts = [];
+  const analyses = [];
   for (let r = 0; r < Math.min(RUNS, 10); r++) {
-    const fresh = await browser.newPage();
-    await fresh.goto(BASE + "/about");
-    await fresh.evaluate((t) => localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text: t })), article(1000, r));
+    const ctx = await browser.newContext();
+    await ctx.addInitScript((t) => {
+      if (location.pathname === "/analyze" && !localStorage.getItem("newsgauge.draft")) {
+        localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text: t }));
+      }
+    }, article(1000, r));
+    const fresh = await ctx.newPage();
     await fresh.goto(BASE + "/analyze");
     const t = await fresh.waitForFunction(
       () => {
         const m = performance.getEntriesByName("newsgauge:analyze")[0];
         const shown = document.querySelector("[data-testid=sentiment-label]");
-        return m && shown ? performance.now() : null;
+        return m && shown ? [performance.now(), m.duration] : null;
       },
       null,
       { polling: "raf", timeout: 30000 },
     );
-    firsts.push(await t.jsonValue());
-    await fresh.close();
+    const [onScreen, firstAnalysis] = await t.jsonValue();
+    firsts.push(onScreen);
+    analyses.push(firstAnalysis);
+    await ctx.close();
   }
   console.log(
     `Navigation to first analysis on screen (1,000-word draft): median ${pct(firsts, 50).toFixed(0)} ms   p95 ${pct(firsts, 95).toFixed(0)} ms`,
+  );
+  console.log(
+    `  of which the first analysis itself (tables built on first use): median ${pct(analyses, 50).toFixed(0)} ms   p95 ${pct(analyses, 95).toFixed(0)} ms`,
   );
 } finally {
   await browser.close();

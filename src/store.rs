@@ -80,11 +80,14 @@ pub struct FeedState {
     pub status: FeedStatus,
 }
 
-/// The app's news: samples (fetched once) and added feeds.
+/// The app's news: samples (fetched once) and added feeds. Nothing is fetched or
+/// analysed until a page that shows news calls [`Store::load`]: `/analyze` and the
+/// widget's card start without that work ahead of their own analysis.
 #[derive(Clone, Copy)]
 pub struct Store {
     pub samples: LocalResource<Result<Vec<NewsItem>, String>>,
     pub feeds: RwSignal<Vec<FeedState>>,
+    wanted: RwSignal<bool>,
 }
 
 /// The id prefix of a feed's items.
@@ -93,12 +96,20 @@ pub fn feed_prefix(url: &str) -> String {
 }
 
 impl Store {
-    /// Create the store, load the samples and every remembered feed.
+    /// Create the store with every remembered feed, nothing fetched yet.
     pub fn new() -> Self {
-        let samples = LocalResource::new(|| async {
-            fetch_samples()
-                .await
-                .map(|list| list.into_iter().map(NewsItem::from_sample).collect())
+        let wanted = RwSignal::new(false);
+        let samples = LocalResource::new(move || {
+            let want = wanted.get();
+            async move {
+                if !want {
+                    // Stays pending (never "no samples") until a page asks for news.
+                    std::future::pending::<()>().await;
+                }
+                fetch_samples()
+                    .await
+                    .map(|list| list.into_iter().map(NewsItem::from_sample).collect())
+            }
         });
         let urls: Vec<String> = util::load(util::FEEDS_KEY)
             .and_then(|s| serde_json::from_str(&s).ok())
@@ -111,11 +122,29 @@ impl Store {
                 })
                 .collect(),
         );
-        let store = Store { samples, feeds };
-        for u in urls {
-            store.fetch(u);
+        Store {
+            samples,
+            feeds,
+            wanted,
         }
-        store
+    }
+
+    /// Fetch and analyse the samples and the remembered feeds, once: called by the pages
+    /// that show news.
+    pub fn load(&self) {
+        if self.wanted.get_untracked() {
+            return;
+        }
+        self.wanted.set(true);
+        let urls: Vec<String> = self
+            .feeds
+            .read_untracked()
+            .iter()
+            .map(|f| f.url.clone())
+            .collect();
+        for u in urls {
+            self.fetch(u);
+        }
     }
 
     fn remember(&self) {

@@ -17,6 +17,7 @@ use crate::util;
 pub fn ArticlePage() -> impl IntoView {
     let params = use_params_map();
     let store = use_store();
+    store.load();
     let id = move || params.read().get("id").unwrap_or_default();
     let found = move || -> Option<Result<NewsItem, &'static str>> {
         let id = id();

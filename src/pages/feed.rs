@@ -41,6 +41,7 @@ fn keep(item: &NewsItem, ticker: &str, topic: &str, sentiment: &str, query: &str
 #[component]
 pub fn Feed() -> impl IntoView {
     let store = use_store();
+    store.load();
     let (sort, set_sort) = signal(Sort::Impact);
     let (ticker, set_ticker) = signal(String::new());
     let (topic, set_topic) = signal(String::new());
