@@ -82,10 +82,12 @@ pub struct FeedState {
 
 /// The app's news: samples (fetched once) and added feeds. Nothing is fetched or
 /// analysed until a page that shows news calls [`Store::load`]: `/analyze` and the
-/// widget's card start without that work ahead of their own analysis.
+/// widget's card start without that work ahead of their own analysis. (A `LocalResource`
+/// would fetch as soon as the store exists, so the samples are a signal filled on demand.)
 #[derive(Clone, Copy)]
 pub struct Store {
-    pub samples: LocalResource<Result<Vec<NewsItem>, String>>,
+    /// `None` until the samples have arrived (or failed).
+    pub samples: RwSignal<Option<Result<Vec<NewsItem>, String>>>,
     pub feeds: RwSignal<Vec<FeedState>>,
     wanted: RwSignal<bool>,
 }
@@ -99,18 +101,7 @@ impl Store {
     /// Create the store with every remembered feed, nothing fetched yet.
     pub fn new() -> Self {
         let wanted = RwSignal::new(false);
-        let samples = LocalResource::new(move || {
-            let want = wanted.get();
-            async move {
-                if !want {
-                    // Stays pending (never "no samples") until a page asks for news.
-                    std::future::pending::<()>().await;
-                }
-                fetch_samples()
-                    .await
-                    .map(|list| list.into_iter().map(NewsItem::from_sample).collect())
-            }
-        });
+        let samples = RwSignal::new(None);
         let urls: Vec<String> = util::load(util::FEEDS_KEY)
             .and_then(|s| serde_json::from_str(&s).ok())
             .unwrap_or_default();
@@ -136,6 +127,13 @@ impl Store {
             return;
         }
         self.wanted.set(true);
+        let samples = self.samples;
+        leptos::task::spawn_local(async move {
+            let list = fetch_samples()
+                .await
+                .map(|list| list.into_iter().map(NewsItem::from_sample).collect());
+            samples.set(Some(list));
+        });
         let urls: Vec<String> = self
             .feeds
             .read_untracked()
