@@ -134,27 +134,24 @@ impl Store {
                 .map(|list| list.into_iter().map(NewsItem::from_sample).collect());
             samples.set(Some(list));
         });
-        let urls: Vec<String> = self
-            .feeds
-            .read_untracked()
-            .iter()
-            .map(|f| f.url.clone())
-            .collect();
-        for u in urls {
+        for u in self.urls() {
             self.fetch(u);
         }
     }
 
-    fn remember(&self) {
-        let urls: Vec<String> = self
-            .feeds
+    /// The added feeds' URLs, in order.
+    fn urls(&self) -> Vec<String> {
+        self.feeds
             .read_untracked()
             .iter()
             .map(|f| f.url.clone())
-            .collect();
+            .collect()
+    }
+
+    fn remember(&self) {
         let _ = util::save(
             util::FEEDS_KEY,
-            &serde_json::to_string(&urls).unwrap_or_default(),
+            &serde_json::to_string(&self.urls()).unwrap_or_default(),
         );
     }
 
