@@ -10,6 +10,7 @@ pub mod invariants;
 pub mod language;
 pub mod normalize;
 pub mod phrase;
+pub mod prefix_index;
 pub mod rules;
 pub mod sentiment;
 pub mod summary;

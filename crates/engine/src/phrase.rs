@@ -1,5 +1,5 @@
-//! Whole-word phrase matching with one Aho-Corasick pass per text, shared by the topic
-//! and event tables.
+//! Whole-word phrase matching with one pass over the word starts of a text (a sorted
+//! [`PrefixIndex`] lookup at each), shared by the topic and event tables.
 //!
 //! A pattern is lowercase ASCII words separated by single spaces; a trailing `*` makes the
 //! last word a prefix (`acqui*` matches "acquired" and "acquisition"). Matching is ASCII
@@ -7,12 +7,12 @@
 //! and, where patterns overlap, keeps the leftmost-longest one. Offsets index the original
 //! text, so they always lie on char boundaries.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::prefix_index::PrefixIndex;
 
 /// A compiled set of phrases.
 #[derive(Debug)]
 pub struct PhraseSet {
-    ac: AhoCorasick,
+    index: PrefixIndex,
     /// Per pattern: true when its last word is a prefix (`*`).
     prefix: Vec<bool>,
     /// Per pattern: its layer. Overlaps are resolved within a layer only, so e.g. a hedge
@@ -45,17 +45,17 @@ impl PhraseSet {
             layer.push(l);
             bare.push(p.trim_end_matches('*').to_owned());
         }
-        // Patterns are lowercase and run over an ASCII-lowercased copy of the text (same
-        // offsets): an `ascii_case_insensitive` automaton takes several times longer to
-        // build, which the first analysis in the browser would pay.
+        // Patterns are lowercase and looked up in an ASCII-lowercased copy of the text
+        // (same offsets).
         debug_assert!(bare
             .iter()
             .all(|p| !p.bytes().any(|b| b.is_ascii_uppercase())));
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .build(&bare)
-            .expect("phrase tables are small and valid");
-        PhraseSet { ac, prefix, layer }
+        let index = PrefixIndex::new(&bare);
+        PhraseSet {
+            index,
+            prefix,
+            layer,
+        }
     }
 
     /// Every whole-word hit in `text`, non-overlapping (leftmost-longest) within each layer,
@@ -63,26 +63,31 @@ impl PhraseSet {
     pub fn find(&self, text: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
         let lower = text.to_ascii_lowercase();
-        let mut all: Vec<Hit> = self
-            .ac
-            .find_overlapping_iter(&lower)
-            .filter_map(|m| {
-                let (s, e) = (m.start(), m.end());
-                let p = m.pattern().as_usize();
-                let left_ok = s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s]);
+        let lower = lower.as_bytes();
+        let mut all: Vec<Hit> = Vec::new();
+        // A hit starts where a word starts or at a byte that is no word byte (the same
+        // left-boundary rule as the right one below).
+        for s in 0..bytes.len() {
+            if !(s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s])) {
+                continue;
+            }
+            self.index.each_prefix(&lower[s..], |p, len| {
+                let e = s + len;
                 let right_ok = self.prefix[p]
                     || e == bytes.len()
                     || !is_word_byte(bytes[e])
                     || !is_word_byte(bytes[e - 1]);
-                // A match always starts and ends on ASCII bytes of the pattern, so these
-                // offsets are char boundaries of the original text.
-                (left_ok && right_ok).then_some(Hit {
-                    pattern: p,
-                    start: s,
-                    end: e,
-                })
-            })
-            .collect();
+                // A hit starts and ends on ASCII bytes of the pattern, so these offsets
+                // are char boundaries of the original text.
+                if right_ok {
+                    all.push(Hit {
+                        pattern: p,
+                        start: s,
+                        end: e,
+                    });
+                }
+            });
+        }
         all.sort_by(|a, b| {
             a.start
                 .cmp(&b.start)

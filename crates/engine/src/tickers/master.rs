@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use super::SizeTier;
+use crate::prefix_index::PrefixIndex;
 
 const SECURITIES: &str = include_str!("../../data/securities.tsv");
 const ALIASES: &str = include_str!("../../data/aliases.txt");
@@ -63,7 +64,7 @@ pub struct Master {
     pub companies: Vec<Company>,
     pub aliases: Vec<Alias>,
     /// The aliases' ASCII-lowercased spellings, sorted (unique: one alias per spelling).
-    pub index: NameIndex,
+    pub index: PrefixIndex,
     /// Upper-case symbol (and former symbol) to company.
     pub by_ticker: HashMap<String, usize>,
 }
@@ -274,146 +275,16 @@ pub fn build() -> Master {
             c.tier = SizeTier::Small;
         }
     }
-    let index = NameIndex::new(b.aliases.iter().map(|a| a.text.to_ascii_lowercase()));
+    // Names are looked up only at word starts (anchored): a sorted index needs no failure
+    // transitions, which made an Aho-Corasick automaton over ~13,000 names most of the
+    // first analysis (about 60 ms natively, several times that in the browser).
+    let index = PrefixIndex::new(b.aliases.iter().map(|a| a.text.to_ascii_lowercase()));
     Master {
         companies: b.companies,
         aliases: b.aliases,
         index,
         by_ticker: b.by_ticker,
     }
-}
-
-/// The longest alias spelled at a given place of a text, found by narrowing a sorted list
-/// byte by byte (a trie walk over a sorted array).
-///
-/// Names are only looked up at word starts (anchored), so an Aho-Corasick automaton's
-/// failure transitions are never used, yet building them for ~13,000 names was most of
-/// the first analysis (about 60 ms natively, several times that in the browser). Sorting
-/// costs about a millisecond and a lookup reads only the few bytes the names share.
-pub struct NameIndex {
-    /// Every spelling, ASCII-lowercased, sorted, back to back (one allocation: a lookup
-    /// compares neighbouring spellings without chasing pointers).
-    bytes: Vec<u8>,
-    /// Where spelling i ends in `bytes` (it starts where i − 1 ends).
-    ends: Vec<u32>,
-    /// The alias id of spelling i.
-    ids: Vec<u32>,
-    /// Spellings whose first two bytes give key k (see [`pair_key`]) are
-    /// `first[k]..first[k + 1]`: most words of a text start no name and stop there.
-    first: Vec<u32>,
-}
-
-impl NameIndex {
-    /// Index spellings by position (alias id = position).
-    pub fn new(spellings: impl IntoIterator<Item = String>) -> Self {
-        let mut names: Vec<(String, u32)> = spellings
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| (s, u32::try_from(i).expect("fewer than 2^32 aliases")))
-            .collect();
-        names.sort_unstable();
-        let mut ix = NameIndex {
-            bytes: Vec::with_capacity(names.iter().map(|(n, _)| n.len()).sum()),
-            ends: Vec::with_capacity(names.len()),
-            ids: Vec::with_capacity(names.len()),
-            first: vec![0; PAIR_KEYS + 1],
-        };
-        for (n, id) in &names {
-            ix.bytes.extend_from_slice(n.as_bytes());
-            ix.ends
-                .push(u32::try_from(ix.bytes.len()).expect("alias text under 4 GiB"));
-            ix.ids.push(*id);
-        }
-        // first[k] = how many spellings have a smaller pair key (sorted spellings have
-        // non-decreasing keys; an empty spelling has none and is never found).
-        let keys: Vec<usize> = names
-            .iter()
-            .filter_map(|(n, _)| pair_key(n.as_bytes()))
-            .collect();
-        let skipped = names.len() - keys.len();
-        let mut at = 0;
-        for (k, slot) in ix.first.iter_mut().enumerate() {
-            while at < keys.len() && keys[at] < k {
-                at += 1;
-            }
-            *slot = u32::try_from(skipped + at).expect("fewer than 2^32 aliases");
-        }
-        ix
-    }
-
-    fn name(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.bytes[start..self.ends[i] as usize]
-    }
-
-    /// The alias id and length of the longest spelling that `lower` (an ASCII-lowercased
-    /// text from the lookup position on) starts with.
-    pub fn longest_prefix(&self, lower: &[u8]) -> Option<(usize, usize)> {
-        let range = |k: usize| (self.first[k] as usize, self.first[k + 1] as usize);
-        // A one-byte spelling, then the spellings sharing the first two bytes.
-        let one = pair_key(lower.get(..1)?)?;
-        let mut best = match range(one) {
-            (lo, hi) if lo < hi => Some((self.ids[lo] as usize, 1)),
-            _ => None,
-        };
-        let Some(two) = lower.get(..2).and_then(pair_key) else {
-            return best;
-        };
-        // `lo..hi` share `lower[..k]`; a spelling of exactly k bytes sorts first among them.
-        let (mut lo, mut hi) = range(two);
-        for (k, &b) in lower.iter().enumerate().skip(1) {
-            if k > 1 {
-                let below = |i: usize, inclusive: bool| {
-                    let n = self.name(i);
-                    n.len() <= k || n[k] < b || (inclusive && n[k] == b)
-                };
-                let from = lo + partition(hi - lo, |j| below(lo + j, false));
-                let to = from + partition(hi - from, |j| below(from + j, true));
-                (lo, hi) = (from, to);
-            }
-            if lo == hi {
-                break;
-            }
-            if self.name(lo).len() == k + 1 {
-                best = Some((self.ids[lo] as usize, k + 1));
-            }
-        }
-        best
-    }
-
-    /// How many spellings are indexed.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// Whether no spelling is indexed.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-}
-
-/// Distinct keys of [`pair_key`].
-const PAIR_KEYS: usize = 256 * 257;
-
-/// A spelling's first byte and, if any, its second: `b0 * 257 + (b1 + 1)`, or `b0 * 257`
-/// for a one-byte spelling. Ordered as the spellings sort.
-fn pair_key(n: &[u8]) -> Option<usize> {
-    let &b0 = n.first()?;
-    Some(b0 as usize * 257 + n.get(1).map_or(0, |&b1| b1 as usize + 1))
-}
-
-/// The first j in 0..n for which `below(j)` is false (`below` is true, then false).
-fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
-    let (mut lo, mut hi) = (0, n);
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if below(mid) {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    lo
 }
 
 impl Master {
@@ -427,39 +298,6 @@ impl Master {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn index(names: &[&str]) -> NameIndex {
-        NameIndex::new(names.iter().map(|s| s.to_string()))
-    }
-
-    #[test]
-    fn name_index_finds_the_longest_spelling_at_the_start() {
-        let ix = index(&["apple", "apple music", "app", "amazon.com", "amazon"]);
-        assert_eq!(ix.longest_prefix(b"apple music streams"), Some((1, 11)));
-        assert_eq!(ix.longest_prefix(b"apple musicals"), Some((1, 11)));
-        assert_eq!(ix.longest_prefix(b"apple mus"), Some((0, 5)));
-        assert_eq!(ix.longest_prefix(b"applesauce"), Some((0, 5)));
-        assert_eq!(ix.longest_prefix(b"apps"), Some((2, 3)));
-        assert_eq!(ix.longest_prefix(b"amazon.com's"), Some((3, 10)));
-        assert_eq!(ix.longest_prefix(b"amazonia"), Some((4, 6)));
-        let short = index(&["a", "ab", "abc", "b"]);
-        assert_eq!(short.longest_prefix(b"a"), Some((0, 1)));
-        assert_eq!(short.longest_prefix(b"a b"), Some((0, 1)));
-        assert_eq!(short.longest_prefix(b"abd"), Some((1, 2)));
-        assert_eq!(short.longest_prefix(b"abcd"), Some((2, 3)));
-        assert_eq!(short.longest_prefix(b"ba"), Some((3, 1)));
-        assert_eq!(short.longest_prefix(b"c"), None);
-    }
-
-    #[test]
-    fn name_index_finds_nothing_where_no_spelling_starts() {
-        let ix = index(&["apple", "ibm"]);
-        assert_eq!(ix.longest_prefix(b"ap"), None);
-        assert_eq!(ix.longest_prefix(b"banana"), None);
-        assert_eq!(ix.longest_prefix(b""), None);
-        assert_eq!(index(&[]).longest_prefix(b"apple"), None);
-        assert!(index(&[]).is_empty());
-    }
 
     #[test]
     fn name_index_agrees_with_a_scan_of_every_alias() {

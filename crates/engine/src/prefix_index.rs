@@ -1,0 +1,235 @@
+//! Which strings of a fixed set a text starts with, at a given position: a sorted array
+//! narrowed byte by byte (a trie walk without a trie).
+//!
+//! Company names and topic/event phrases are only ever looked up where a word starts, so an
+//! Aho-Corasick automaton's failure transitions are never needed, yet building them was
+//! most of the engine's first analysis (tens of milliseconds natively, hundreds in freshly
+//! compiled wasm). Building this index is one sort; a lookup reads only the bytes the
+//! strings share with the text, and most positions stop at a two-byte table.
+
+/// The strings, sorted and packed, with the id (input position) of each.
+#[derive(Debug, Clone)]
+pub struct PrefixIndex {
+    /// Every string, sorted, back to back (one allocation: a lookup compares neighbouring
+    /// strings without chasing pointers).
+    bytes: Vec<u8>,
+    /// Where string i ends in `bytes` (it starts where i − 1 ends).
+    ends: Vec<u32>,
+    /// The id of string i.
+    ids: Vec<u32>,
+    /// Strings whose first two bytes give key k (see [`pair_key`]) are
+    /// `first[k]..first[k + 1]`.
+    first: Vec<u32>,
+}
+
+/// Distinct keys of [`pair_key`].
+const PAIR_KEYS: usize = 256 * 257;
+
+/// A string's first byte and, if any, its second: `b0 * 257 + (b1 + 1)`, or `b0 * 257`
+/// for a one-byte string. Ordered as the strings sort.
+fn pair_key(n: &[u8]) -> Option<usize> {
+    let &b0 = n.first()?;
+    Some(b0 as usize * 257 + n.get(1).map_or(0, |&b1| b1 as usize + 1))
+}
+
+/// The first j in 0..n for which `below(j)` is false (`below` is true, then false).
+fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+impl PrefixIndex {
+    /// Index strings by position (id = position). Matching is byte-exact: callers fold
+    /// case on both sides. Empty strings are never found.
+    pub fn new<S: AsRef<[u8]>>(strings: impl IntoIterator<Item = S>) -> Self {
+        let mut order: Vec<(S, u32)> = strings
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s, u32::try_from(i).expect("fewer than 2^32 strings")))
+            .collect();
+        order.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()).then(a.1.cmp(&b.1)));
+        let total: usize = order.iter().map(|(s, _)| s.as_ref().len()).sum();
+        let mut ix = PrefixIndex {
+            bytes: Vec::with_capacity(total),
+            ends: Vec::with_capacity(order.len()),
+            ids: Vec::with_capacity(order.len()),
+            first: vec![0; PAIR_KEYS + 1],
+        };
+        for (s, id) in &order {
+            ix.bytes.extend_from_slice(s.as_ref());
+            ix.ends
+                .push(u32::try_from(ix.bytes.len()).expect("strings under 4 GiB"));
+            ix.ids.push(*id);
+        }
+        // first[k] = how many strings have a smaller pair key (sorted strings have
+        // non-decreasing keys; empty strings have none and sort first).
+        let keys: Vec<usize> = order
+            .iter()
+            .filter_map(|(s, _)| pair_key(s.as_ref()))
+            .collect();
+        let empty = order.len() - keys.len();
+        let mut at = 0;
+        for (k, slot) in ix.first.iter_mut().enumerate() {
+            while at < keys.len() && keys[at] < k {
+                at += 1;
+            }
+            *slot = u32::try_from(empty + at).expect("fewer than 2^32 strings");
+        }
+        ix
+    }
+
+    fn string(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.bytes[start..self.ends[i] as usize]
+    }
+
+    /// Call `found(id, len)` for every string that `text` starts with, shorter first (equal
+    /// strings in id order).
+    pub fn each_prefix(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
+        let range = |k: usize| (self.first[k] as usize, self.first[k + 1] as usize);
+        let mut report = |lo: usize, hi: usize, len: usize| {
+            for i in lo..hi {
+                if self.string(i).len() != len {
+                    break;
+                }
+                found(self.ids[i] as usize, len);
+            }
+        };
+        // One-byte strings, then the strings sharing the first two bytes.
+        let Some(one) = text.get(..1).and_then(pair_key) else {
+            return;
+        };
+        let (lo, hi) = range(one);
+        report(lo, hi, 1);
+        let Some(two) = text.get(..2).and_then(pair_key) else {
+            return;
+        };
+        // `lo..hi` share `text[..k]`; strings of exactly k bytes sort first among them.
+        let (mut lo, mut hi) = range(two);
+        for (k, &b) in text.iter().enumerate().skip(1) {
+            if k > 1 {
+                let below = |i: usize, inclusive: bool| {
+                    let n = self.string(i);
+                    n.len() <= k || n[k] < b || (inclusive && n[k] == b)
+                };
+                let from = lo + partition(hi - lo, |j| below(lo + j, false));
+                let to = from + partition(hi - from, |j| below(from + j, true));
+                (lo, hi) = (from, to);
+            }
+            if lo == hi {
+                break;
+            }
+            report(lo, hi, k + 1);
+        }
+    }
+
+    /// The id and length of the longest string that `text` starts with (the first id of
+    /// equal strings).
+    pub fn longest_prefix(&self, text: &[u8]) -> Option<(usize, usize)> {
+        let mut best: Option<(usize, usize)> = None;
+        self.each_prefix(text, |id, len| {
+            if best.is_none_or(|(_, l)| len > l) {
+                best = Some((id, len));
+            }
+        });
+        best
+    }
+
+    /// How many strings are indexed.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no string is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(names: &[&str]) -> PrefixIndex {
+        PrefixIndex::new(names.iter().map(|s| s.as_bytes()))
+    }
+
+    fn all(ix: &PrefixIndex, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        ix.each_prefix(text.as_bytes(), |id, len| out.push((id, len)));
+        out
+    }
+
+    #[test]
+    fn finds_the_longest_string_at_the_start() {
+        let ix = index(&["apple", "apple music", "app", "amazon.com", "amazon"]);
+        assert_eq!(ix.longest_prefix(b"apple music streams"), Some((1, 11)));
+        assert_eq!(ix.longest_prefix(b"apple musicals"), Some((1, 11)));
+        assert_eq!(ix.longest_prefix(b"apple mus"), Some((0, 5)));
+        assert_eq!(ix.longest_prefix(b"applesauce"), Some((0, 5)));
+        assert_eq!(ix.longest_prefix(b"apps"), Some((2, 3)));
+        assert_eq!(ix.longest_prefix(b"amazon.com's"), Some((3, 10)));
+        assert_eq!(ix.longest_prefix(b"amazonia"), Some((4, 6)));
+        let short = index(&["a", "ab", "abc", "b"]);
+        assert_eq!(short.longest_prefix(b"a"), Some((0, 1)));
+        assert_eq!(short.longest_prefix(b"a b"), Some((0, 1)));
+        assert_eq!(short.longest_prefix(b"abd"), Some((1, 2)));
+        assert_eq!(short.longest_prefix(b"abcd"), Some((2, 3)));
+        assert_eq!(short.longest_prefix(b"ba"), Some((3, 1)));
+        assert_eq!(short.longest_prefix(b"c"), None);
+    }
+
+    #[test]
+    fn finds_nothing_where_no_string_starts() {
+        let ix = index(&["apple", "ibm"]);
+        assert_eq!(ix.longest_prefix(b"ap"), None);
+        assert_eq!(ix.longest_prefix(b"banana"), None);
+        assert_eq!(ix.longest_prefix(b""), None);
+        assert_eq!(index(&[]).longest_prefix(b"apple"), None);
+        assert!(index(&[]).is_empty());
+        assert_eq!(index(&["", "a"]).longest_prefix(b"x"), None);
+        assert_eq!(all(&index(&["", "a"]), "a"), vec![(1, 1)]);
+    }
+
+    #[test]
+    fn every_prefix_is_reported_shorter_first_with_duplicates() {
+        let ix = index(&["rate", "interest rate", "interest", "in", "interest"]);
+        assert_eq!(
+            all(&ix, "interest rates"),
+            vec![(3, 2), (2, 8), (4, 8), (1, 13)]
+        );
+        assert_eq!(all(&ix, "rate"), vec![(0, 4)]);
+        assert!(all(&ix, "xyz").is_empty());
+    }
+
+    #[test]
+    fn agrees_with_a_scan_of_every_string() {
+        // Every suffix of a text against a set with shared prefixes, duplicates and
+        // one-byte strings: the index reports exactly the strings the suffix starts with.
+        let set = [
+            "a", "an", "and", "andes", "b", "ba", "banana", "band", "bandana", "and", "n", "na",
+            "nan", "z", "ab", "abc",
+        ];
+        let ix = index(&set);
+        let text = "bandana and banana, an abc andes zab";
+        for s in 0..text.len() {
+            let rest = &text.as_bytes()[s..];
+            let mut want: Vec<(usize, usize)> = set
+                .iter()
+                .enumerate()
+                .filter(|(_, n)| rest.starts_with(n.as_bytes()))
+                .map(|(i, n)| (i, n.len()))
+                .collect();
+            want.sort_by_key(|&(i, l)| (l, i));
+            assert_eq!(all(&ix, &text[s..]), want, "at {:?}", &text[s..]);
+        }
+    }
+}
