@@ -6,7 +6,9 @@
 //! - `aliases.txt`, hand-written: common names, brands, products, descriptors, share classes;
 //! - `private.txt`, hand-written: notable private companies (no ticker).
 
-use std::collections::HashMap;
+// Fx hashing: the keys are the embedded tables' own names, so SipHash's resistance to
+// chosen keys buys nothing, and it was 29% of building the master (14 -> 10 ms natively).
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::SizeTier;
@@ -169,11 +171,11 @@ pub fn build() -> Master {
         curated: true,
         companies: Vec::new(),
         aliases: Vec::new(),
-        seen: HashMap::new(),
-        by_ticker: HashMap::new(),
+        seen: HashMap::default(),
+        by_ticker: HashMap::default(),
     };
     // Curated companies first: they win alias clashes and replace generated entries.
-    let mut curated_tickers: HashMap<String, usize> = HashMap::new();
+    let mut curated_tickers: HashMap<String, usize> = HashMap::default();
     for line in ALIASES
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
