@@ -364,15 +364,15 @@ pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     let lex = lexicon();
     let mut cues = std::mem::take(&mut s.cues);
     cues.clear();
-    for m in lex.ac.find_overlapping_iter(&s.joined) {
-        // The pattern's leading space sits just before its first token.
-        let first = s
-            .joined_at
-            .partition_point(|&p| (p as usize) < m.start() + 1);
-        let len = lex.tokens[m.pattern().as_usize()] as usize;
-        if first < n && first + len <= n && s.joined_at[first] as usize == m.start() + 1 {
-            cues.push((first, len, lex.cues[m.pattern().as_usize()]));
-        }
+    // Every pattern starts at a token (and ends with the space after its last one).
+    for first in 0..n {
+        let at = s.joined_at[first] as usize;
+        lex.index.each_prefix(&s.joined.as_bytes()[at..], |p, _| {
+            let len = lex.tokens[p] as usize;
+            if first + len <= n {
+                cues.push((first, len, lex.cues[p]));
+            }
+        });
     }
     cues.sort_by_key(|&(f, l, _)| (f, usize::MAX - l));
 

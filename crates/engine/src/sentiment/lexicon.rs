@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use crate::prefix_index::PrefixIndex;
 
 /// What a matched phrase does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -119,9 +119,9 @@ const SHIFTERS: &[(&str, Cue)] = &[
     ("loss|losses|costs|cost|expenses|expense|debt|unemployment|deficit|liabilities|write-downs|impairment|impairments|inventory|inventories|risk|risks|uncertainty|inflation|emissions|churn|delinquencies|defaults|net loss|operating loss|pretax loss", Cue::BadMetric),
 ];
 
-/// The automaton and the cue of each of its patterns.
+/// The patterns ("tok tok ", looked up where a token starts) and the cue of each.
 pub struct Lexicon {
-    pub ac: AhoCorasick,
+    pub index: PrefixIndex,
     pub cues: Vec<Cue>,
     /// Pattern lengths in tokens (1 for single words).
     pub tokens: Vec<u8>,
@@ -141,9 +141,9 @@ fn build() -> Lexicon {
     let mut cues: Vec<Cue> = Vec::new();
     let mut push = |alts: &str, cue: Cue| {
         for p in alts.split('|') {
-            // Patterns are matched against " tok tok tok " so a leading and trailing
-            // space enforce whole-token matches.
-            patterns.push(format!(" {p} "));
+            // Patterns are looked up where a token starts in " tok tok tok ", and end in
+            // a space: whole-token matches only.
+            patterns.push(format!("{p} "));
             cues.push(cue);
         }
     };
@@ -166,11 +166,14 @@ fn build() -> Lexicon {
         .iter()
         .map(|p| p.trim().split(' ').count() as u8)
         .collect();
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&patterns)
-        .expect("lexicon patterns build");
-    Lexicon { ac, cues, tokens }
+    // Matches only ever start at a token, so a sorted index looked up at each token serves
+    // (an Aho-Corasick DFA over these patterns took milliseconds to build per page load).
+    let index = PrefixIndex::new(&patterns);
+    Lexicon {
+        index,
+        cues,
+        tokens,
+    }
 }
 
 #[cfg(test)]
@@ -186,10 +189,10 @@ mod tests {
             " raised its dividend ",
             " data exfiltration ",
         ] {
-            let hit = lex
-                .ac
-                .find_overlapping_iter(phrase)
-                .any(|m| m.start() == 0 && m.end() == phrase.len());
+            let mut hit = false;
+            let phrase = phrase.trim_start();
+            lex.index
+                .each_prefix(phrase.as_bytes(), |_, len| hit |= len == phrase.len());
             assert!(hit, "{phrase} missing");
         }
     }
