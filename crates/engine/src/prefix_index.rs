@@ -55,7 +55,8 @@ impl PrefixIndex {
             .enumerate()
             .map(|(i, s)| (s, u32::try_from(i).expect("fewer than 2^32 strings")))
             .collect();
-        order.sort_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()).then(a.1.cmp(&b.1)));
+        // Ids are unique, so (string, id) orders totally: an unstable sort is deterministic.
+        order.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()).then(a.1.cmp(&b.1)));
         let total: usize = order.iter().map(|(s, _)| s.as_ref().len()).sum();
         let mut ix = PrefixIndex {
             bytes: Vec::with_capacity(total),
