@@ -1,5 +1,5 @@
 //! Market-relevant events: trigger phrases per event type, found sentence by sentence with
-//! one Aho-Corasick pass per field (see [`crate::phrase`]).
+//! one pass over the word starts of each field (see [`crate::phrase`]).
 //!
 //! An event needs a trigger phrase and, for ambiguous triggers ("named", "recalled",
 //! "upgraded"), a context phrase in the same sentence ("chief executive", "vehicles",

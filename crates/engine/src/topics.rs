@@ -1,6 +1,6 @@
 //! Topic classification: multi-label, from weighted phrases (never a single weak keyword).
 //!
-//! Every topic has a table of phrases with weights. One Aho-Corasick pass per field finds
+//! Every topic has a table of phrases with weights. One pass per field finds
 //! them (see [`crate::phrase`]); a hit in the title (or, without one, the lead sentence)
 //! counts [`TITLE_WEIGHT`] times a body hit, repeats of one phrase add less and less, body
 //! evidence of long articles is scaled down (passing mentions pile up), and a topic is

@@ -349,7 +349,7 @@ pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     s.negated.clear();
     s.negated.resize(n, false);
 
-    // Joined normalised text " t0 t1 t2 " for the phrase automaton.
+    // Joined normalised text " t0 t1 t2 " for the lexicon lookups.
     s.joined.clear();
     s.joined_at.clear();
     s.joined.push(' ');

@@ -4,7 +4,7 @@
 //!
 //! Entries are written in the normalised form the feature tokenizer produces (lowercase,
 //! numbers as `<num>`), one phrase per `|`-separated alternative. They are matched over
-//! token sequences with one Aho-Corasick automaton built once.
+//! token sequences with one sorted prefix index built once.
 
 use std::sync::OnceLock;
 
@@ -135,8 +135,8 @@ pub fn lexicon() -> &'static Lexicon {
 
 fn build() -> Lexicon {
     // Same surface form in several tables is allowed (e.g. "rose" is both a weak
-    // positive word and an up-direction); the automaton sees each distinct pattern
-    // once, so later tables add cues through a separate per-pattern list.
+    // positive word and an up-direction): each (pattern, cue) is one entry of the
+    // index, and a lookup reports every entry of a matching pattern.
     let mut patterns: Vec<String> = Vec::new();
     let mut cues: Vec<Cue> = Vec::new();
     let mut push = |alts: &str, cue: Cue| {

@@ -53,7 +53,7 @@ pub struct AliasFlags {
     pub curated: bool,
 }
 
-/// One pattern of the automaton.
+/// One name of the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
     pub text: String,
@@ -150,7 +150,7 @@ impl Builder {
         };
         flags.curated = self.curated;
         // One pattern per spelling: an exact-case and a case-insensitive alias of the same
-        // letters would be one automaton pattern. The earlier (curated, or larger) company
+        // letters would be one index entry. The earlier (curated, or larger) company
         // keeps the name.
         let key = text.to_ascii_lowercase();
         if self.seen.contains_key(&key) {
@@ -165,7 +165,7 @@ impl Builder {
     }
 }
 
-/// Parse the embedded tables and compile the automaton (what [`master`] does once).
+/// Parse the embedded tables and index the names (what [`master`] does once).
 pub fn build() -> Master {
     let mut b = Builder {
         curated: true,
