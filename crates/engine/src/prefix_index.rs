@@ -50,11 +50,18 @@ impl PrefixIndex {
     /// Index strings by position (id = position). Matching is byte-exact: callers fold
     /// case on both sides. Empty strings are never found.
     pub fn new<S: AsRef<[u8]>>(strings: impl IntoIterator<Item = S>) -> Self {
-        let mut order: Vec<(S, u32)> = strings
-            .into_iter()
-            .enumerate()
-            .map(|(i, s)| (s, u32::try_from(i).expect("fewer than 2^32 strings")))
-            .collect();
+        Self::with_ids(
+            strings
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| (s, u32::try_from(i).expect("fewer than 2^32 strings"))),
+        )
+    }
+
+    /// Index (string, id) pairs given in any order: the index is the same for every order
+    /// of the same pairs.
+    pub fn with_ids<S: AsRef<[u8]>>(pairs: impl IntoIterator<Item = (S, u32)>) -> Self {
+        let mut order: Vec<(S, u32)> = pairs.into_iter().collect();
         // Ids are unique, so (string, id) orders totally: an unstable sort is deterministic.
         order.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()).then(a.1.cmp(&b.1)));
         let total: usize = order.iter().map(|(s, _)| s.as_ref().len()).sum();
@@ -209,6 +216,21 @@ mod tests {
         );
         assert_eq!(all(&ix, "rate"), vec![(0, 4)]);
         assert!(all(&ix, "xyz").is_empty());
+    }
+
+    #[test]
+    fn the_order_of_id_pairs_does_not_matter() {
+        let pairs = [("band", 7u32), ("ban", 3), ("bandana", 9), ("ban", 1)];
+        let mut reversed = pairs;
+        reversed.reverse();
+        let (a, b) = (
+            PrefixIndex::with_ids(pairs),
+            PrefixIndex::with_ids(reversed),
+        );
+        for text in ["bandanas", "bank", "ban"] {
+            assert_eq!(all(&a, text), all(&b, text));
+        }
+        assert_eq!(all(&a, "bandanas"), vec![(1, 3), (3, 3), (7, 4), (9, 7)]);
     }
 
     #[test]

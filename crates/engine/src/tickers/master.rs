@@ -280,7 +280,10 @@ pub fn build() -> Master {
     // Names are looked up only at word starts (anchored): a sorted index needs no failure
     // transitions, which made an Aho-Corasick automaton over ~13,000 names most of the
     // first analysis (about 60 ms natively, several times that in the browser).
-    let index = PrefixIndex::new(b.aliases.iter().map(|a| a.text.to_ascii_lowercase()));
+    // The lowercased spellings are the keys of `seen` already (blocked ones map to MAX).
+    let index = PrefixIndex::with_ids(b.seen.into_iter().filter_map(|(key, id)| {
+        (id != usize::MAX).then(|| (key, u32::try_from(id).expect("fewer than 2^32 aliases")))
+    }));
     Master {
         companies: b.companies,
         aliases: b.aliases,
