@@ -137,6 +137,16 @@ pub fn analyze(article: &Article) -> Analysis {
     }
 }
 
+/// Build every table the analysis uses (securities master, name and phrase indexes,
+/// lexicon, model) now, instead of during the first analysis: for an app to call while
+/// it waits for input. Later calls cost one tiny analysis.
+pub fn prepare() {
+    // A headline that reaches the names, the lexicon, the model, topics and events.
+    std::hint::black_box(analyze_text(
+        "Acme Corp. shares rose after it raised its dividend and beat estimates.",
+    ));
+}
+
 /// Analyse plain text with no title.
 pub fn analyze_text(text: &str) -> Analysis {
     analyze(&Article::new(None, text))
