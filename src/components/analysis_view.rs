@@ -9,7 +9,7 @@ use newsgauge_engine::{Analysis, Field};
 
 use crate::components::badges::{ImpactBadge, TickerChips, TopicTags};
 use crate::components::highlighted::HighlightedText;
-use crate::components::panels::{KeyDecisions, SentimentPanel, SummarySection, TickerBars};
+use crate::components::panels::AnalysisPanels;
 
 /// The analysis of a pasted text. `title` and `body` are the analysed texts, shown highlighted.
 #[component]
@@ -32,12 +32,7 @@ pub fn AnalysisView(analysis: Arc<Analysis>, title: String, body: String) -> imp
                 <TickerChips analysis=a.clone() selected=selected />
                 <TopicTags topics=a.topics.clone() />
             </div>
-            <SummarySection analysis=a.clone() />
-            <div class="panel-grid">
-                <SentimentPanel analysis=a.clone() />
-                <TickerBars analysis=a.clone() />
-            </div>
-            <KeyDecisions analysis=a.clone() />
+            <AnalysisPanels analysis=a.clone() />
             <section class="panel text-panel" aria-labelledby="h-text">
                 <h2 id="h-text">"Highlighted text"</h2>
                 {(!title.is_empty())

@@ -17,6 +17,20 @@ pub fn gauge_percent(score: f32) -> f32 {
     }
 }
 
+/// The body of an analysis, in reading order: summary, sentiment gauge beside the ticker
+/// bars, then the key decisions (the analysis view and the article page share it).
+#[component]
+pub fn AnalysisPanels(analysis: Arc<Analysis>) -> impl IntoView {
+    view! {
+        <SummarySection analysis=analysis.clone() />
+        <div class="panel-grid">
+            <SentimentPanel analysis=analysis.clone() />
+            <TickerBars analysis=analysis.clone() />
+        </div>
+        <KeyDecisions analysis=analysis />
+    }
+}
+
 /// "Analysis": the engine's summary.
 #[component]
 pub fn SummarySection(analysis: Arc<Analysis>) -> impl IntoView {

@@ -9,7 +9,7 @@ use newsgauge_engine::Field;
 use crate::components::badges::{FictionNotice, ImpactBadge, TickerChips, TopicTags};
 use crate::components::embed_dialog::EmbedButton;
 use crate::components::highlighted::HighlightedText;
-use crate::components::panels::{KeyDecisions, SentimentPanel, SummarySection, TickerBars};
+use crate::components::panels::AnalysisPanels;
 use crate::store::{use_store, FeedStatus, NewsItem};
 use crate::util;
 
@@ -106,12 +106,7 @@ fn ArticleBody(item: NewsItem) -> impl IntoView {
                 .then(|| {
                     view! { <p class="muted small hint">"Select a ticker to outline its mentions in the text."</p> }
                 })}
-            <SummarySection analysis=a.clone() />
-            <div class="panel-grid">
-                <SentimentPanel analysis=a.clone() />
-                <TickerBars analysis=a.clone() />
-            </div>
-            <KeyDecisions analysis=a.clone() />
+            <AnalysisPanels analysis=a.clone() />
             <section class="panel text-panel" aria-labelledby="h-article-text">
                 <h2 id="h-article-text">"Article"</h2>
                 <p class="muted small legend">

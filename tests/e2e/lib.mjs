@@ -45,3 +45,13 @@ export async function shot(page, name) {
   await mkdir(SHOTS, { recursive: true });
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
+
+/** A new context on /analyze, ready for a paste, with its console problems watched. */
+export async function openAnalyze(browser) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/analyze");
+  await page.locator("#paste-box").waitFor();
+  return { context, page, problems };
+}

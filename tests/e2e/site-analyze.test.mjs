@@ -2,7 +2,7 @@
 // export, copy and the performance measure.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, watch } from "./lib.mjs";
+import { BASE, launch, watch, openAnalyze } from "./lib.mjs";
 
 const TEXT =
   "Northwind Bank shares fell 9% after a data breach lawsuit. Regulators opened an investigation. " +
@@ -15,14 +15,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function fresh() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(BASE + "/analyze");
-  await page.locator("#paste-box").waitFor();
-  return { context, page, problems };
-}
+const fresh = () => openAnalyze(browser);
 
 test("typing updates the analysis and each run is recorded as newsgauge:analyze", async () => {
   const { context, page, problems } = await fresh();

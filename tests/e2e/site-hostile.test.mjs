@@ -3,7 +3,7 @@
 // panic shows the error banner and the draft survives the reload.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, watch, shot } from "./lib.mjs";
+import { launch, shot, openAnalyze } from "./lib.mjs";
 
 let browser;
 before(async () => {
@@ -13,14 +13,7 @@ after(async () => {
   await browser?.close();
 });
 
-async function fresh() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(BASE + "/analyze");
-  await page.locator("#paste-box").waitFor();
-  return { context, page, problems };
-}
+const fresh = () => openAnalyze(browser);
 
 /** Put `text` in the paste box as a paste would (one input event). */
 async function paste(page, text) {

@@ -24,6 +24,16 @@ fn analyze_prints_parseable_analysis_json_for_stdin() {
     assert!(v["sentiment"]["score"].as_f64().unwrap() < 0.0);
 }
 
+/// Exit status 0, or fail showing the tool's stderr.
+fn assert_success(out: &std::process::Output) {
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "stderr: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 fn newsgauge(args: &[&str], stdin: &[u8]) -> std::process::Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_newsgauge"))
         .args(args)
@@ -129,12 +139,7 @@ fn batch_with_only_good_lines_exits_0_and_writes_the_output_file() {
         ],
         b"",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     assert!(out.stdout.is_empty(), "results go to --output, not stdout");
     assert!(
         out.stderr.is_empty(),
@@ -177,12 +182,7 @@ fn eval_sentiment_reports_hand_computed_metrics_on_the_fixture() {
         ],
         b"",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["rows"], 6);
     assert_eq!(v["left_out"], 2);
@@ -257,12 +257,7 @@ fn eval_topics_counts_gold_topics_from_reuters_codes() {
         ],
         b"",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["documents"], 5);
     let expected_support = [
@@ -317,12 +312,7 @@ fn eval_entities_reads_sentfin_rows_and_prints_the_engine_report() {
         &["eval", "entities", "--data", &fixture("entities.jsonl")],
         b"",
     );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("rows: 3  labelled entities: 4"), "{text}");
     assert!(text.contains("entity recall"), "{text}");

@@ -294,6 +294,15 @@ mod tests {
         );
     }
 
+    fn mildly_negative() -> Sentiment {
+        Sentiment {
+            score: -0.3,
+            label: "mildly negative".to_owned(),
+            confidence: 0.5,
+            reliable: true,
+        }
+    }
+
     #[test]
     fn an_accusation_of_a_breach_reads_as_accusations_of_data_misuse() {
         let doc = Doc::new(
@@ -301,12 +310,7 @@ mod tests {
             "Critics accused Acme of misusing user data. Acme faces higher security costs.",
         );
         let ev = crate::events::detect(&doc, &[], &[]);
-        let s = Sentiment {
-            score: -0.3,
-            label: "mildly negative".to_owned(),
-            confidence: 0.5,
-            reliable: true,
-        };
+        let s = mildly_negative();
         let line = signal_sentence(&doc, &s, &[], &ev);
         assert_eq!(line, "The overall sentiment from these signals is mildly negative, driven by accusations of data misuse.");
     }
@@ -315,12 +319,7 @@ mod tests {
     fn hedged_events_are_called_reported() {
         let doc = Doc::new("", "Acme may have filed for bankruptcy protection, according to people familiar with the matter.");
         let ev = crate::events::detect(&doc, &[], &[]);
-        let s = Sentiment {
-            score: -0.3,
-            label: "mildly negative".to_owned(),
-            confidence: 0.5,
-            reliable: true,
-        };
+        let s = mildly_negative();
         let line = signal_sentence(&doc, &s, &[], &ev);
         assert_eq!(
             line,

@@ -375,6 +375,22 @@ fn thread_cpu_time() -> Duration {
     Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
 }
 
+/// The least thread CPU time of `runs` analyses of `small` and of `big`, and their ratio.
+#[cfg(unix)]
+fn cpu_time_ratio(small: &Article, big: &Article, runs: usize) -> (Duration, Duration, f64) {
+    let time = |article: &Article| {
+        let t = thread_cpu_time();
+        std::hint::black_box(analyze(std::hint::black_box(article)));
+        thread_cpu_time().saturating_sub(t)
+    };
+    let (mut t1, mut t16) = (Duration::MAX, Duration::MAX);
+    for _ in 0..runs {
+        t1 = t1.min(time(small));
+        t16 = t16.min(time(big));
+    }
+    (t1, t16, t16.as_secs_f64() / t1.as_secs_f64().max(1e-6))
+}
+
 /// Time RATIO check (no absolute threshold): the thread CPU time of 16× the input must
 /// stay under 64× that of 1×, each the minimum of several interleaved runs. Catches
 /// quadratic loops that do not allocate, which the allocation count above cannot see.
@@ -386,17 +402,7 @@ fn cpu_time_ratio_16x_input_under_64x() {
     for (name, unit) in scaling_inputs() {
         let small = Article::new(None, &unit);
         let big = Article::new(None, &unit.repeat(SCALE));
-        let time = |article: &Article| {
-            let t = thread_cpu_time();
-            std::hint::black_box(analyze(std::hint::black_box(article)));
-            thread_cpu_time().saturating_sub(t)
-        };
-        let (mut t1, mut t16) = (Duration::MAX, Duration::MAX);
-        for _ in 0..RUNS {
-            t1 = t1.min(time(&small));
-            t16 = t16.min(time(&big));
-        }
-        let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        let (t1, t16, ratio) = cpu_time_ratio(&small, &big, RUNS);
         eprintln!("{name}: {t1:?} -> {t16:?} ({ratio:.1}x)");
         if ratio > MAX_TIME_RATIO {
             failures.push(format!("{name}: {ratio:.1}x"));
@@ -427,17 +433,7 @@ fn large_inputs_cpu_time_ratio_16x_under_64x() {
         let small_text = unit.repeat(LARGE_UNIT_BYTES / unit.len());
         let small = Article::new(None, &small_text);
         let big = Article::new(None, &small_text.repeat(SCALE));
-        let time = |article: &Article| {
-            let t = thread_cpu_time();
-            std::hint::black_box(analyze(std::hint::black_box(article)));
-            thread_cpu_time().saturating_sub(t)
-        };
-        let (mut t1, mut t16) = (Duration::MAX, Duration::MAX);
-        for _ in 0..RUNS {
-            t1 = t1.min(time(&small));
-            t16 = t16.min(time(&big));
-        }
-        let ratio = t16.as_secs_f64() / t1.as_secs_f64().max(1e-6);
+        let (t1, t16, ratio) = cpu_time_ratio(&small, &big, RUNS);
         eprintln!("{name}: {t1:?} -> {t16:?} ({ratio:.1}x)");
         if ratio > MAX_TIME_RATIO {
             failures.push(format!("{name}: {ratio:.1}x"));
