@@ -50,7 +50,9 @@ pub fn AnalysisView(analysis: Arc<Analysis>, title: String, body: String) -> imp
                     <a href="/about">"How this was scored"</a>
                 </p>
             </section>
-            <details class="raw-json" on:toggle=move |ev| {
+            // `open` follows the signal: a re-analysis can rebuild this view in place on
+            // the same element, and an open panel must not be left showing nothing.
+            <details class="raw-json" prop:open=move || json_open.get() on:toggle=move |ev| {
                 use wasm_bindgen::JsCast;
                 let open = ev
                     .target()
