@@ -539,7 +539,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
                             tickers: event_tickers(d.kind, h.start, &sentence_tickers, || {
                                 mentions.tickers_in(s.start, h.start)
                             }),
-                            rule: d.rule.to_owned(),
+                            rule: d.rule.into(),
                         },
                         def: event,
                         intensity,

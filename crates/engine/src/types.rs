@@ -5,6 +5,8 @@
 //! All byte offsets (`start`, `end`) index the original UTF-8 text of the field
 //! they belong to (the body unless `field` says `title`) and lie on char boundaries.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Version of the JSON contract below; bump only on a breaking change.
@@ -184,15 +186,18 @@ pub struct Event {
     /// Tickers the event is about, if known.
     #[serde(default)]
     pub tickers: Vec<String>,
-    /// Rule that found it.
-    pub rule: String,
+    /// Rule that found it. Borrowed from the rule tables when the engine made it (no
+    /// allocation per event); owned when read back from JSON.
+    pub rule: Cow<'static, str>,
 }
 
 /// Why a score moved: a phrase, the rule that matched it and its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
-    /// Stable rule id from [`crate::rules::RULES`].
-    pub rule: String,
+    /// Stable rule id from [`crate::rules::RULES`]. Borrowed from the rule tables when the
+    /// engine made it, so copying an explanation allocates nothing; owned when read back
+    /// from JSON.
+    pub rule: Cow<'static, str>,
     pub start: usize,
     pub end: usize,
     #[serde(default, skip_serializing_if = "Field::is_body")]

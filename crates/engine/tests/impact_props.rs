@@ -40,7 +40,7 @@ fn event(kind: &str, certainty: f32, intensity: f32, tickers: &[&str]) -> Detect
             span: Span::body(0, 1),
             certainty,
             tickers: tickers.iter().map(|t| (*t).to_owned()).collect(),
-            rule: EVENTS[def].rule.to_owned(),
+            rule: EVENTS[def].rule.into(),
         },
         def,
         intensity,

@@ -257,7 +257,7 @@ fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -
     merged
         .into_iter()
         .map(|(rule, start, end, w)| Explanation {
-            rule: rule.to_owned(),
+            rule: rule.into(),
             start,
             end,
             field,
@@ -463,7 +463,7 @@ mod tests {
         let spans: Vec<(&str, &str)> = s
             .explanations
             .iter()
-            .map(|e| (e.rule.as_str(), &t[e.start..e.end]))
+            .map(|e| (&*e.rule, &t[e.start..e.end]))
             .collect();
         assert!(spans.contains(&("S003", "beat estimates")), "{spans:?}");
         assert!(

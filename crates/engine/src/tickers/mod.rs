@@ -449,10 +449,19 @@ fn whole_sentence(
     if sc.end != e {
         return None;
     }
-    let why = o
+    // The article pass writes explanations sentence by sentence, each sentence's sorted by
+    // start: they are in (field, start) order, so the sentence's are one run.
+    debug_assert!(o
         .explanations
+        .windows(2)
+        .all(|w| (w[0].field, w[0].start) <= (w[1].field, w[1].start)));
+    let from = o
+        .explanations
+        .partition_point(|x| (x.field, x.start) < (field, s));
+    let why = o.explanations[from..]
         .iter()
-        .filter(|x| x.field == field && x.start >= s && x.end <= e)
+        .take_while(|x| x.field == field && x.start < e)
+        .filter(|x| x.end <= e)
         .cloned()
         .collect();
     Some((sc.score, why))
