@@ -4,9 +4,35 @@
 //! The article is the browser benchmark's paragraph pool (bench/browser.mjs) repeated to
 //! `words` words (default 1,000), analysed `iterations` times (default 200).
 
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 use std::time::Instant;
 
 use newsgauge_engine::{analyze, Article};
+
+/// Counts allocations, so a change's effect on them is visible next to its time.
+struct Counting;
+static ALLOCATIONS: AtomicUsize = AtomicUsize::new(0);
+static ALLOCATED: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        ALLOCATED.fetch_add(layout.size(), Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        ALLOCATIONS.fetch_add(1, Relaxed);
+        ALLOCATED.fetch_add(new_size, Relaxed);
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
 
 const PARAGRAPHS: &[&str] = &[
     "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
@@ -37,6 +63,9 @@ fn main() {
     let t = Instant::now();
     std::hint::black_box(analyze(&article));
     let first = t.elapsed();
+    let (n0, b0) = (ALLOCATIONS.load(Relaxed), ALLOCATED.load(Relaxed));
+    std::hint::black_box(analyze(&article));
+    let (n1, b1) = (ALLOCATIONS.load(Relaxed), ALLOCATED.load(Relaxed));
     let mut times: Vec<f64> = (0..iterations)
         .map(|_| {
             let t = Instant::now();
@@ -46,8 +75,10 @@ fn main() {
         .collect();
     times.sort_by(f64::total_cmp);
     println!(
-        "{words} words: first {:.2} ms, median of {iterations} {:.3} ms",
+        "{words} words: first {:.2} ms, median of {iterations} {:.3} ms; {} allocations ({} KB) per analysis",
         first.as_secs_f64() * 1e3,
-        times[times.len() / 2]
+        times[times.len() / 2],
+        n1 - n0,
+        (b1 - b0) / 1024
     );
 }

@@ -484,7 +484,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
             continue;
         }
         let mentions = MentionIndex::new(field, tickers, entities);
-        let hits = t.set.find(text);
+        let hits = t.set.find_lower(text, doc.field_lower(field));
         let mut hi = 0;
         for s in doc.sentences.iter().filter(|s| s.field == field) {
             while hi < hits.len() && hits[hi].start < s.start {

@@ -8,6 +8,7 @@ pub mod events;
 pub mod impact;
 pub mod invariants;
 pub mod language;
+pub mod literals;
 pub mod normalize;
 pub mod phrase;
 pub mod prefix_index;
@@ -39,6 +40,10 @@ pub struct Doc<'a> {
     pub body: &'a str,
     /// Title sentences first, then body sentences, each in text order.
     pub sentences: Vec<Sent>,
+    /// ASCII-lowercased copies of the title and body (same length, so every offset into
+    /// them is an offset into the field): made once for every case-insensitive matcher.
+    lower_title: String,
+    lower_body: String,
 }
 
 impl<'a> Doc<'a> {
@@ -58,6 +63,16 @@ impl<'a> Doc<'a> {
             title,
             body,
             sentences,
+            lower_title: title.to_ascii_lowercase(),
+            lower_body: body.to_ascii_lowercase(),
+        }
+    }
+
+    /// The ASCII-lowercased text of a [`Field`] (byte offsets are the field's own).
+    pub fn field_lower(&self, field: Field) -> &str {
+        match field {
+            Field::Title => &self.lower_title,
+            Field::Body => &self.lower_body,
         }
     }
 

@@ -9,6 +9,9 @@
 
 use crate::prefix_index::PrefixIndex;
 
+/// Layers a set may use (the event table uses two: triggers and hedges).
+pub const MAX_LAYERS: usize = 4;
+
 /// A compiled set of phrases.
 #[derive(Debug)]
 pub struct PhraseSet {
@@ -34,12 +37,13 @@ impl PhraseSet {
         Self::layered(patterns.into_iter().map(|p| (p, 0)))
     }
 
-    /// Compile (pattern, layer) pairs (index = pattern id).
+    /// Compile (pattern, layer) pairs (index = pattern id); layers are below [`MAX_LAYERS`].
     pub fn layered<'a>(patterns: impl IntoIterator<Item = (&'a str, usize)>) -> Self {
         let mut prefix = Vec::new();
         let mut layer = Vec::new();
         let mut bare = Vec::new();
         for (p, l) in patterns {
+            assert!(l < MAX_LAYERS, "phrase layer {l} out of range");
             let is_prefix = p.ends_with('*');
             prefix.push(is_prefix);
             layer.push(l);
@@ -61,9 +65,16 @@ impl PhraseSet {
     /// Every whole-word hit in `text`, non-overlapping (leftmost-longest) within each layer,
     /// in text order.
     pub fn find(&self, text: &str) -> Vec<Hit> {
+        self.find_lower(text, &text.to_ascii_lowercase())
+    }
+
+    /// [`PhraseSet::find`] given the text's ASCII-lowercased copy (e.g. [`crate::Doc`]'s).
+    pub fn find_lower(&self, text: &str, lower: &str) -> Vec<Hit> {
         let bytes = text.as_bytes();
-        let lower = text.to_ascii_lowercase();
         let lower = lower.as_bytes();
+        debug_assert_eq!(bytes.len(), lower.len());
+        // Every hit, by start, then longest first, then pattern id: the scan goes by start,
+        // and the few hits of one start are put in order as they come.
         let mut all: Vec<Hit> = Vec::new();
         // A hit starts where a word starts or at a byte that is no word byte (the same
         // left-boundary rule as the right one below).
@@ -71,6 +82,7 @@ impl PhraseSet {
             if !(s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s])) {
                 continue;
             }
+            let group = all.len();
             self.index.each_prefix(&lower[s..], |p, len| {
                 let e = s + len;
                 let right_ok = self.prefix[p]
@@ -80,23 +92,18 @@ impl PhraseSet {
                 // A hit starts and ends on ASCII bytes of the pattern, so these offsets
                 // are char boundaries of the original text.
                 if right_ok {
-                    all.push(Hit {
+                    let hit = Hit {
                         pattern: p,
                         start: s,
                         end: e,
-                    });
+                    };
+                    let at = group + all[group..].partition_point(|h| (h.end, p) > (e, h.pattern));
+                    all.insert(at, hit);
                 }
             });
         }
-        all.sort_by(|a, b| {
-            a.start
-                .cmp(&b.start)
-                .then(b.end.cmp(&a.end))
-                .then(a.pattern.cmp(&b.pattern))
-        });
         let mut out: Vec<Hit> = Vec::with_capacity(all.len());
-        let layers = self.layer.iter().copied().max().map_or(1, |m| m + 1);
-        let mut covered = vec![0usize; layers];
+        let mut covered = [0usize; MAX_LAYERS];
         for h in all {
             let c = &mut covered[self.layer[h.pattern]];
             if h.start >= *c {

@@ -578,9 +578,12 @@ pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
     } else {
         0
     };
-    for (text, in_title) in [(doc.title, true), (doc.body, false)] {
+    for (field, in_title) in [(Field::Title, true), (Field::Body, false)] {
         let mut seen = vec![0usize; t.targets.len()];
-        for h in t.set.find(text) {
+        for h in t
+            .set
+            .find_lower(doc.field_text(field), doc.field_lower(field))
+        {
             let is_title = in_title || h.end <= lead_end;
             let n = seen[h.pattern];
             seen[h.pattern] += 1;

@@ -11,7 +11,7 @@
 //!
 //! Each group is L2-normalised separately (like stacking separate TF-IDF vectorisers).
 
-use super::lexicon::{lexicon, Cue};
+use super::lexicon::{lexicon, Cue, PolarRule};
 
 /// Weight of tokens in a clause that a contrast marker demotes ("X, but Y": X counts less).
 pub const CONTRAST_DISCOUNT: f32 = 0.5;
@@ -68,8 +68,8 @@ pub enum Source {
     Word,
     Bigram,
     Char,
-    /// A lexicon/phrase cue with its rule id.
-    Lexicon(&'static str),
+    /// A lexicon/phrase cue with its rule.
+    Lexicon(PolarRule),
     /// A polar cue flipped by negation.
     Negated,
     /// Direction × metric ("costs fell").
@@ -104,6 +104,14 @@ pub struct Scratch {
     negated: Vec<bool>,
     cuts: Vec<usize>,
     cues: Vec<(usize, usize, Cue)>,
+    /// Per token: the intensity multiplier of polar cues ("sharply", "slightly").
+    intensity: Vec<f32>,
+    /// Per clause: its metric cues (first token, tokens, good?) and its numbers.
+    metrics: Vec<(usize, usize, bool)>,
+    nums: Vec<usize>,
+    /// Per word: its bytes between the `<` `>` markers, and its n-grams' buckets by length.
+    marked: Vec<u8>,
+    grams: [Vec<u32>; CHAR_MAX - CHAR_MIN + 1],
     pub features: Vec<Feature>,
     /// Hedge cue spans found (absolute byte offsets).
     pub hedges: Vec<(usize, usize)>,
@@ -142,7 +150,13 @@ impl Fnv {
     fn bucket(self, buckets: u32) -> u32 {
         // Mix the high bits in: FNV's low bits are weak for short keys.
         let h = self.0 ^ (self.0 >> 29);
-        (h % buckets as u64) as u32
+        // The same value as `%`, without a 64-bit division per feature for the usual
+        // power-of-two bucket counts.
+        if buckets.is_power_of_two() {
+            (h & (buckets as u64 - 1)) as u32
+        } else {
+            (h % buckets as u64) as u32
+        }
     }
 }
 
@@ -274,11 +288,17 @@ fn push(s: &mut Scratch, start: usize, end: usize, kind: Kind, norm: &str, value
 
 fn push_word(s: &mut Scratch, start: usize, end: usize, raw: &str) {
     let nstart = s.norm.len() as u32;
-    for c in raw.chars() {
-        if c == '’' {
-            s.norm.push('\'');
-        } else {
-            s.norm.extend(c.to_lowercase());
+    if raw.is_ascii() {
+        // Most words: one pass over the bytes (what the per-char path gives for ASCII).
+        s.norm
+            .extend(raw.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        for c in raw.chars() {
+            if c == '’' {
+                s.norm.push('\'');
+            } else {
+                s.norm.extend(c.to_lowercase());
+            }
         }
     }
     // Possessive "'s" carries no sentiment: "company's" is "company".
@@ -493,7 +513,12 @@ fn char_features(s: &mut Scratch, buckets: u32) {
             continue;
         }
         let w = &s.norm[t.nstart as usize..t.nend as usize];
-        // Char boundaries of "<word>" (the markers are one byte each).
+        // The bytes of "<word>" and its char boundaries (the markers are one byte each).
+        let marked = &mut s.marked;
+        marked.clear();
+        marked.push(b'<');
+        marked.extend_from_slice(w.as_bytes());
+        marked.push(b'>');
         let cuts = &mut s.cuts;
         cuts.clear();
         cuts.push(0);
@@ -501,26 +526,29 @@ fn char_features(s: &mut Scratch, buckets: u32) {
         cuts.push(w.len() + 1);
         cuts.push(w.len() + 2);
         let nchars = cuts.len() - 1;
-        for len in CHAR_MIN..=CHAR_MAX {
-            if len > nchars {
-                break;
+        if nchars < CHAR_MIN {
+            continue;
+        }
+        // Hash each n-gram once per start: FNV is sequential, so the state after a start's
+        // first CHAR_MIN chars continues into its longer n-grams.
+        for g in &mut s.grams {
+            g.clear();
+        }
+        for a in 0..=nchars - CHAR_MIN {
+            let longest = CHAR_MAX.min(nchars - a);
+            let mut h = Fnv::new(b'c').bytes(&marked[cuts[a]..cuts[a + CHAR_MIN - 1]]);
+            for len in CHAR_MIN..=longest {
+                h = h.bytes(&marked[cuts[a + len - 1]..cuts[a + len]]);
+                s.grams[len - CHAR_MIN].push(h.bucket(buckets));
             }
-            for a in 0..=nchars - len {
-                let (x, y) = (cuts[a], cuts[a + len]);
-                let mut h = Fnv::new(b'c');
-                for p in x..y {
-                    h = h.byte(if p == 0 {
-                        b'<'
-                    } else if p == w.len() + 1 {
-                        b'>'
-                    } else {
-                        w.as_bytes()[p - 1]
-                    });
-                }
-                let index = h.bucket(buckets);
+        }
+        // Emitted by length, then position: the order (and so every float sum) of before.
+        let value = s.weight[i];
+        for g in &s.grams {
+            for &index in g {
                 s.features.push(Feature {
                     index,
-                    value: s.weight[i],
+                    value,
                     start: t.start,
                     end: t.end,
                     source: Source::Char,
@@ -533,7 +561,9 @@ fn char_features(s: &mut Scratch, buckets: u32) {
 /// Dense rule features: each is a named bucket with a summed value.
 fn rule_features(s: &mut Scratch, cues: &[(usize, usize, Cue)], buckets: u32) {
     let n = s.toks.len();
-    let mut intensity = vec![1.0f32; n];
+    let mut intensity = std::mem::take(&mut s.intensity);
+    intensity.clear();
+    intensity.resize(n, 1.0);
     for &(f, l, cue) in cues {
         if let Cue::Intensity(k) = cue {
             // Applies to the next two tokens ("sharply higher", "very strong results").
@@ -578,6 +608,7 @@ fn rule_features(s: &mut Scratch, cues: &[(usize, usize, Cue)], buckets: u32) {
             source,
         });
     }
+    s.intensity = intensity;
 
     // Direction × metric within a clause.
     let mut clause_start = 0;
@@ -644,15 +675,19 @@ fn direction_in_clause(
             .take_while(|&&(f, _, _)| f <= i)
             .any(|&(f, l, c)| l > 1 && matches!(c, Cue::Polar(..)) && i < f + l)
     };
-    let metrics: Vec<(usize, usize, bool)> = cues_in(cues, a, b)
-        .filter(|&&(f, _, _)| !in_phrase(f))
-        .filter_map(|&(f, l, c)| match c {
-            Cue::GoodMetric => Some((f, l, true)),
-            Cue::BadMetric => Some((f, l, false)),
-            _ => None,
-        })
-        .collect();
+    let mut metrics = std::mem::take(&mut s.metrics);
+    metrics.clear();
+    metrics.extend(
+        cues_in(cues, a, b)
+            .filter(|&&(f, _, _)| !in_phrase(f))
+            .filter_map(|&(f, l, c)| match c {
+                Cue::GoodMetric => Some((f, l, true)),
+                Cue::BadMetric => Some((f, l, false)),
+                _ => None,
+            }),
+    );
     if metrics.is_empty() {
+        s.metrics = metrics;
         return;
     }
     for &(f, l, c) in cues_in(cues, a, b) {
@@ -685,6 +720,7 @@ fn direction_in_clause(
             source: Source::Direction,
         });
     }
+    s.metrics = metrics;
 }
 
 fn numeric_in_clause(
@@ -694,11 +730,11 @@ fn numeric_in_clause(
     b: usize,
     buckets: u32,
 ) {
-    let nums: Vec<usize> = (a..b)
-        .filter(|&i| {
-            s.toks[i].kind == Kind::Num && !(i + 1 < b && s.norm_of(&s.toks[i + 1]) == "%")
-        })
-        .collect();
+    let mut nums = std::mem::take(&mut s.nums);
+    nums.clear();
+    nums.extend((a..b).filter(|&i| {
+        s.toks[i].kind == Kind::Num && !(i + 1 < b && s.norm_of(&s.toks[i + 1]) == "%")
+    }));
     for w in nums.windows(2) {
         let (i, j) = (w[0], w[1]);
         if j - i > NUM_COMPARE_GAP || s.toks[i].value == s.toks[j].value {
@@ -719,8 +755,7 @@ fn numeric_in_clause(
             }
             None
         };
-        let between: Vec<&str> = (i + 1..j).map(|k| s.norm_of(&s.toks[k])).collect();
-        let has = |w: &str| between.contains(&w);
+        let has = |w: &str| (i + 1..j).any(|k| s.norm_of(&s.toks[k]) == w);
         let later_bigger = s.toks[j].value > s.toks[i].value;
         let up = match before(i) {
             Some("from") if has("to") => later_bigger,
@@ -754,6 +789,7 @@ fn numeric_in_clause(
             source: Source::Numeric,
         });
     }
+    s.nums = nums;
 }
 
 fn is_currency(w: &str) -> bool {
@@ -943,12 +979,12 @@ mod tests {
         let pos = s
             .features
             .iter()
-            .find(|f| f.source == Source::Lexicon(super::super::lexicon::LEX_POS))
+            .find(|f| f.source == Source::Lexicon(PolarRule::LexPos))
             .unwrap();
         let neg = s
             .features
             .iter()
-            .find(|f| f.source == Source::Lexicon(super::super::lexicon::LEX_NEG))
+            .find(|f| f.source == Source::Lexicon(PolarRule::LexNeg))
             .unwrap();
         assert!(pos.value < neg.value, "{} vs {}", pos.value, neg.value);
     }

@@ -13,8 +13,8 @@ use crate::prefix_index::PrefixIndex;
 /// What a matched phrase does.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cue {
-    /// A polar word or phrase with its prior weight (positive or negative), and its rule id.
-    Polar(f32, &'static str),
+    /// A polar word or phrase with its prior weight (positive or negative), and its rule.
+    Polar(f32, PolarRule),
     /// Flips the polarity of the polar cues in its scope ("not", "failed to").
     Negator,
     /// Multiplies the next polar cue ("sharply", "slightly").
@@ -31,6 +31,27 @@ pub enum Cue {
     /// A quantity where more is good ("sales", "profit") or bad ("loss", "costs").
     GoodMetric,
     BadMetric,
+}
+
+/// Which rule a polar cue belongs to (a byte, not a string, so features stay small).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum PolarRule {
+    LexPos,
+    LexNeg,
+    PhrasePos,
+    PhraseNeg,
+}
+
+impl PolarRule {
+    /// The rule id this cue reports.
+    pub fn id(self) -> &'static str {
+        match self {
+            PolarRule::LexPos => LEX_POS,
+            PolarRule::LexNeg => LEX_NEG,
+            PolarRule::PhrasePos => PHRASE_POS,
+            PolarRule::PhraseNeg => PHRASE_NEG,
+        }
+    }
 }
 
 /// Rule id of a positive word from the lexicon.
@@ -150,13 +171,27 @@ fn build() -> Lexicon {
     for (alts, w) in POLAR_WORDS {
         push(
             alts,
-            Cue::Polar(*w, if *w > 0.0 { LEX_POS } else { LEX_NEG }),
+            Cue::Polar(
+                *w,
+                if *w > 0.0 {
+                    PolarRule::LexPos
+                } else {
+                    PolarRule::LexNeg
+                },
+            ),
         );
     }
     for (alts, w) in DOMAIN_PHRASES {
         push(
             alts,
-            Cue::Polar(*w, if *w > 0.0 { PHRASE_POS } else { PHRASE_NEG }),
+            Cue::Polar(
+                *w,
+                if *w > 0.0 {
+                    PolarRule::PhrasePos
+                } else {
+                    PolarRule::PhraseNeg
+                },
+            ),
         );
     }
     for (alts, cue) in SHIFTERS {

@@ -13,8 +13,7 @@ pub mod model;
 use std::cell::RefCell;
 use std::sync::OnceLock;
 
-use aho_corasick::AhoCorasick;
-
+use crate::literals::Literals;
 use crate::rules::Rule;
 use crate::types::{Explanation, Field, SentenceScore, Sentiment};
 use crate::Doc;
@@ -108,8 +107,12 @@ pub struct SpanScore {
     pub explanations: Vec<Explanation>,
 }
 
+/// One explained span while explanations are built: (rule, start, end, weight).
+type Part = (&'static str, usize, usize, f32);
+
 thread_local! {
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    /// Buffers reused by every scored span: the feature extractor's and the explainer's.
+    static SCRATCH: RefCell<(Scratch, Vec<Part>)> = RefCell::new(Default::default());
 }
 
 /// Score one byte range of a field (a sentence or a clause) and say why.
@@ -123,6 +126,18 @@ pub fn score_span(
     (s.score, s.explanations)
 }
 
+/// [`score_span`] appending the explanations to `out` instead of returning them.
+pub(crate) fn score_span_into(
+    doc: &Doc<'_>,
+    field: Field,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Explanation>,
+) -> f32 {
+    let text = doc.field_text(field);
+    score_into(model::shipped(), text, field, start, end, out).0
+}
+
 /// Score `text[start..end]` with a given model. Out-of-range or non-boundary offsets are
 /// clamped to the nearest valid span (never panics).
 pub fn score_span_with(
@@ -132,10 +147,31 @@ pub fn score_span_with(
     start: usize,
     end: usize,
 ) -> SpanScore {
+    let mut explanations = Vec::new();
+    let (score, confidence, probabilities) =
+        score_into(model, text, field, start, end, &mut explanations);
+    SpanScore {
+        score,
+        confidence,
+        probabilities,
+        explanations,
+    }
+}
+
+/// [`score_span_with`] appending the explanations to `out`: (score, confidence,
+/// probabilities).
+fn score_into(
+    model: &Model<'_>,
+    text: &str,
+    field: Field,
+    start: usize,
+    end: usize,
+    out: &mut Vec<Explanation>,
+) -> (f32, f32, [f32; 3]) {
     let (start, end) = clamp_span(text, start, end);
     SCRATCH.with(|cell| {
-        let mut s = cell.borrow_mut();
-        features::extract(&text[start..end], start, model.buckets, &mut s);
+        let (s, parts) = &mut *cell.borrow_mut();
+        features::extract(&text[start..end], start, model.buckets, s);
         let probs = model.probabilities(&s.features);
         let hedges = s.hedges.len().min(2) as i32;
         let damp = HEDGE_DAMPING.powi(hedges);
@@ -144,13 +180,8 @@ pub fn score_span_with(
         let pmax = probs[POS].max(probs[NEU]).max(probs[NEG]);
         // Rescale the winning probability from [1/3, 1] to [0, 1].
         let confidence = (((pmax - 1.0 / 3.0) * 1.5) * damp).clamp(0.0, 1.0);
-        let explanations = explain(model, &s, field, raw, score);
-        SpanScore {
-            score,
-            confidence,
-            probabilities: probs,
-            explanations,
-        }
+        explain(model, s, parts, field, raw, score, out);
+        (score, confidence, probs)
     })
 }
 
@@ -188,7 +219,7 @@ fn rule_of(source: Source) -> &'static str {
     match source {
         Source::Word | Source::Char => "S010",
         Source::Bigram => "S011",
-        Source::Lexicon(id) => id,
+        Source::Lexicon(rule) => rule.id(),
         Source::Negated => "S005",
         Source::Direction => "S006",
         Source::Numeric => "S007",
@@ -205,9 +236,18 @@ fn rule_rank(rule: &str) -> u8 {
     }
 }
 
-fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -> Vec<Explanation> {
+/// Append the explanations of the span just extracted into `s` to `out`, in text order.
+fn explain(
+    model: &Model<'_>,
+    s: &Scratch,
+    parts: &mut Vec<Part>,
+    field: Field,
+    raw: f32,
+    score: f32,
+    out: &mut Vec<Explanation>,
+) {
     // Sum contributions per (rule, span): a word's unigram and char n-grams merge.
-    let mut parts: Vec<(&'static str, usize, usize, f32)> = Vec::with_capacity(s.features.len());
+    parts.clear();
     for f in &s.features {
         let rule = rule_of(f.source);
         if rule.is_empty() || rule == "S008" || f.start >= f.end {
@@ -223,20 +263,20 @@ fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -
     // One explanation per span: a lexicon, phrase, negation or direction rule names the
     // span over the learned word weight of the same words (their weights add up).
     parts.sort_by_key(|p| (p.1, p.2, rule_rank(p.0)));
-    let mut merged: Vec<(&'static str, usize, usize, f32)> = Vec::new();
-    for p in parts {
-        match merged.last_mut() {
-            Some(m) if (m.1, m.2) == (p.1, p.2) => m.3 += p.3,
-            _ => merged.push(p),
+    parts.dedup_by(|later, kept| {
+        let same = (kept.1, kept.2) == (later.1, later.2);
+        if same {
+            kept.3 += later.3;
         }
-    }
-    merged.retain(|m| m.3.abs() >= EXPLAIN_MIN);
-    merged.sort_by(|a, b| {
+        same
+    });
+    parts.retain(|m| m.3.abs() >= EXPLAIN_MIN);
+    parts.sort_by(|a, b| {
         b.3.abs()
             .total_cmp(&a.3.abs())
             .then((a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)))
     });
-    merged.truncate(EXPLAIN_TOP);
+    parts.truncate(EXPLAIN_TOP);
     // Contrast: the discounted clause lost as much as it still contributes.
     for &(a, b, ra, rb) in s.contrasts.iter().take(MAX_CONTRASTS_EXPLAINED) {
         let lost: f32 = s
@@ -245,39 +285,31 @@ fn explain(model: &Model<'_>, s: &Scratch, field: Field, raw: f32, score: f32) -
             .filter(|f| f.start >= ra && f.end <= rb && f.start < f.end)
             .map(|f| model.polarity(f))
             .sum();
-        merged.push(("S009", a, b, -lost));
+        parts.push(("S009", a, b, -lost));
     }
     // Hedges: how much the damping moved the score (in the same log-odds-like units).
     if let Some(&(a, b)) = s.hedges.first() {
-        merged.push(("S008", a, b, (score - raw) * 2.0));
+        parts.push(("S008", a, b, (score - raw) * 2.0));
     }
     // Shifters (contrast, hedge) are always reported when they moved the score.
-    merged.retain(|m| round3(m.3) != 0.0);
-    merged.sort_by(|a, b| (a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)));
-    merged
-        .into_iter()
-        .map(|(rule, start, end, w)| Explanation {
-            rule: rule.into(),
-            start,
-            end,
-            field,
-            weight: round3(w),
-        })
-        .collect()
+    parts.retain(|m| round3(m.3) != 0.0);
+    parts.sort_by(|a, b| (a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)));
+    out.extend(parts.iter().map(|&(rule, start, end, w)| Explanation {
+        rule: rule.into(),
+        start,
+        end,
+        field,
+        weight: round3(w),
+    }));
 }
 
 fn round3(x: f32) -> f32 {
     (x * 1000.0).round() / 1000.0
 }
 
-fn boilerplate() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .build(BOILERPLATE)
-            .expect("boilerplate patterns build")
-    })
+fn boilerplate() -> &'static Literals {
+    static SET: OnceLock<Literals> = OnceLock::new();
+    SET.get_or_init(|| Literals::new(BOILERPLATE))
 }
 
 /// How much a sentence counts towards the article score.
@@ -304,23 +336,22 @@ pub fn score_with(model: &Model<'_>, doc: &Doc<'_>) -> SentimentOutput {
     let (mut pos_mass, mut neg_mass) = (0.0f32, 0.0f32);
     for s in &doc.sentences {
         let text = doc.field_text(s.field);
-        let sc = score_span_with(model, text, s.field, s.start, s.end);
-        let w =
-            salience(s.field, s.index, &text[s.start..s.end]) * (NEUTRAL_FLOOR + sc.score.abs());
-        num += w * sc.score;
+        let (score, confidence, _) =
+            score_into(model, text, s.field, s.start, s.end, &mut explanations);
+        let w = salience(s.field, s.index, &text[s.start..s.end]) * (NEUTRAL_FLOOR + score.abs());
+        num += w * score;
         den += w;
-        conf += w * sc.confidence;
-        if sc.score > 0.0 {
-            pos_mass += w * sc.score;
+        conf += w * confidence;
+        if score > 0.0 {
+            pos_mass += w * score;
         } else {
-            neg_mass -= w * sc.score;
+            neg_mass -= w * score;
         }
-        explanations.extend(sc.explanations);
         sentences.push(SentenceScore {
             start: s.start,
             end: s.end,
             field: s.field,
-            score: sc.score,
+            score,
         });
     }
     let (score, confidence) = if den > 0.0 {

@@ -6,7 +6,7 @@
 //! private companies (`data/private.txt`). See [`master`].
 //!
 //! Matching ([`mentions`]): explicit forms first (`$TSLA`, `NASDAQ: AAPL`, `Apple (AAPL)`),
-//! then an aho-corasick leftmost-longest scan over every alias with word-boundary and case
+//! then the longest alias of the sorted name index at each word start, with word-boundary and case
 //! checks on the original text; names that are also common words need company evidence.
 //!
 //! Per company: relevance from title, lead, share of sentences and explicit symbols;
@@ -20,8 +20,7 @@ pub mod mentions;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
-
+use crate::literals::Literals;
 use crate::sentiment::SentimentOutput;
 use crate::types::{Entity, Explanation, Field, Span, TickerSentiment};
 use crate::Doc;
@@ -215,7 +214,7 @@ pub(crate) fn analyse(doc: &Doc<'_>, sent: Option<&SentimentOutput>) -> Vec<Foun
     }
     let n_sentences = doc.sentences.len().max(1);
     let mut cache: Vec<Option<Breaks>> = vec![None; doc.sentences.len()];
-    let mut scored = ClauseScores::new();
+    let mut scored = ClauseScores::default();
     order
         .into_iter()
         .map(|target| {
@@ -262,17 +261,29 @@ fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
 /// company names, in text order.
 type Breaks = Vec<(usize, usize, bool)>;
 
-/// Clauses already scored in this document (companies named in one list share clauses).
-type ClauseScores = BTreeMap<(Field, usize, usize), (f32, Vec<Explanation>)>;
+/// Clauses already scored in this document (companies named in one list share clauses):
+/// each clause's score and where its explanations are, so reusing one copies no vector.
+#[derive(Default)]
+struct ClauseScores {
+    scores: BTreeMap<(Field, usize, usize), (f32, Why)>,
+    /// Explanations of the clauses scored here (not whole sentences), back to back.
+    explanations: Vec<Explanation>,
+}
 
-fn separators() -> &'static AhoCorasick {
-    static AC: OnceLock<AhoCorasick> = OnceLock::new();
-    AC.get_or_init(|| {
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(CLAUSE_BREAKS.iter().chain(LIST_BREAKS))
-            .expect("separator automaton builds")
+/// Where a scored clause's explanations are.
+#[derive(Clone, Copy)]
+enum Why {
+    /// A run of the article pass's explanations (the clause is a whole sentence).
+    Article(usize, usize),
+    /// A run of [`ClauseScores::explanations`].
+    Clause(usize, usize),
+}
+
+fn separators() -> &'static Literals {
+    static SET: OnceLock<Literals> = OnceLock::new();
+    SET.get_or_init(|| {
+        let all: Vec<&str> = CLAUSE_BREAKS.iter().chain(LIST_BREAKS).copied().collect();
+        Literals::new(&all)
     })
 }
 
@@ -285,13 +296,7 @@ fn sentence_breaks(text: &str, ss: usize, se: usize, local: &[Mention]) -> Break
     };
     separators()
         .find_iter(&text[ss..se])
-        .map(|m| {
-            (
-                ss + m.start(),
-                ss + m.end(),
-                m.pattern().as_usize() >= CLAUSE_BREAKS.len(),
-            )
-        })
+        .map(|m| (ss + m.start, ss + m.end, m.pattern >= CLAUSE_BREAKS.len()))
         .filter(|&(s, e, _)| !inside_mention(s) && !inside_mention(e - 1))
         .collect()
 }
@@ -375,13 +380,21 @@ fn sentiment(
     let (mut sum, mut weight) = (0.0f32, 0.0f32);
     let mut explanations = Vec::new();
     for (field, s, e) in clauses {
-        let (score, why) = scored
-            .entry((field, s, e))
-            .or_insert_with(|| match sent.and_then(|o| whole_sentence(o, field, s, e)) {
-                Some(reused) => reused,
-                None => crate::sentiment::score_span(doc, field, s, e),
-            })
-            .clone();
+        let arena = &mut scored.explanations;
+        let (score, why) = *scored.scores.entry((field, s, e)).or_insert_with(|| {
+            match sent.and_then(|o| whole_sentence(o, field, s, e)) {
+                Some((score, (from, to))) => (score, Why::Article(from, to)),
+                None => {
+                    let from = arena.len();
+                    let score = crate::sentiment::score_span_into(doc, field, s, e, arena);
+                    (score, Why::Clause(from, arena.len()))
+                }
+            }
+        });
+        let why = match why {
+            Why::Article(from, to) => &sent.map_or(&[][..], |o| &o.explanations)[from..to],
+            Why::Clause(from, to) => &scored.explanations[from..to],
+        };
         if why.is_empty() && score == 0.0 {
             continue;
         }
@@ -392,7 +405,7 @@ fn sentiment(
         };
         sum += w * score;
         weight += w;
-        explanations.extend(why);
+        explanations.extend_from_slice(why);
     }
     let score = if weight > 0.0 {
         (sum / weight).clamp(-1.0, 1.0)
@@ -433,14 +446,14 @@ fn follow_ups(doc: &Doc<'_>, ms: &[Mention], all: &[Mention]) -> Vec<(Field, usi
     out
 }
 
-/// A clause that is a whole sentence already scored by the article pass: reuse its score
-/// and explanations instead of scoring it again.
+/// A clause that is a whole sentence already scored by the article pass: its score and the
+/// run of the article's explanations that are its own (reused instead of scoring it again).
 fn whole_sentence(
     o: &SentimentOutput,
     field: Field,
     s: usize,
     e: usize,
-) -> Option<(f32, Vec<Explanation>)> {
+) -> Option<(f32, (usize, usize))> {
     let i = o
         .sentences
         .binary_search_by(|x| (x.field, x.start).cmp(&(field, s)))
@@ -450,7 +463,7 @@ fn whole_sentence(
         return None;
     }
     // The article pass writes explanations sentence by sentence, each sentence's sorted by
-    // start: they are in (field, start) order, so the sentence's are one run.
+    // start and inside it: they are in (field, start) order, so the sentence's are one run.
     debug_assert!(o
         .explanations
         .windows(2)
@@ -458,13 +471,13 @@ fn whole_sentence(
     let from = o
         .explanations
         .partition_point(|x| (x.field, x.start) < (field, s));
-    let why = o.explanations[from..]
-        .iter()
-        .take_while(|x| x.field == field && x.start < e)
-        .filter(|x| x.end <= e)
-        .cloned()
-        .collect();
-    Some((sc.score, why))
+    let to = from
+        + o.explanations[from..]
+            .iter()
+            .take_while(|x| x.field == field && x.start < e)
+            .count();
+    debug_assert!(o.explanations[from..to].iter().all(|x| x.end <= e));
+    Some((sc.score, (from, to)))
 }
 
 #[cfg(test)]
