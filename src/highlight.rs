@@ -36,7 +36,9 @@ pub fn segments(text: &str, spans: &[(usize, usize)], mentions: &[(usize, usize)
         }
     }
     // Ends before starts at the same position, so touching spans do not overlap.
-    events.sort_by_key(|&(pos, is_start, kind)| (pos, is_start, kind));
+    newsgauge_engine::sort::sort_by_key(&mut events, |&(pos, is_start, kind)| {
+        (pos, is_start, kind)
+    });
     let mut out: Vec<Segment> = Vec::new();
     let mut active: Vec<usize> = Vec::new();
     let mut mentions_active = 0usize;
@@ -47,7 +49,7 @@ pub fn segments(text: &str, spans: &[(usize, usize)], mentions: &[(usize, usize)
                 return;
             }
             let mut marks = marks.to_vec();
-            marks.sort_unstable();
+            newsgauge_engine::sort::sort(&mut marks);
             match out.last_mut() {
                 Some(last)
                     if last.end == start && last.marks == marks && last.mention == mention =>

@@ -132,7 +132,9 @@ impl Parts {
 /// The `n` most relevant topics, most relevant first (ties keep the engine's order).
 pub fn top_topics(topics: &[Topic], n: usize) -> Vec<&Topic> {
     let mut sorted: Vec<&Topic> = topics.iter().collect();
-    sorted.sort_by(|a, b| b.relevance_score.total_cmp(&a.relevance_score));
+    newsgauge_engine::sort::sort_by(&mut sorted, |a, b| {
+        b.relevance_score.total_cmp(&a.relevance_score)
+    });
     sorted.truncate(n);
     sorted
 }

@@ -54,7 +54,7 @@ pub fn Feed() -> impl IntoView {
             .iter()
             .flat_map(|i| i.analysis.ticker_sentiment.iter().map(|t| t.ticker.clone()))
             .collect();
-        v.sort();
+        newsgauge_engine::sort::sort(&mut v);
         v.dedup();
         v
     });
@@ -69,7 +69,7 @@ pub fn Feed() -> impl IntoView {
                     .map(|t| (t.id.clone(), t.name.clone()))
             })
             .collect();
-        v.sort_by(|a, b| a.1.cmp(&b.1));
+        newsgauge_engine::sort::sort_by(&mut v, |a, b| a.1.cmp(&b.1));
         v.dedup();
         v
     });
@@ -82,10 +82,10 @@ pub fn Feed() -> impl IntoView {
             .filter(|i| keep(i, &tk, &tp, &se, &q))
             .collect();
         match sort.get() {
-            Sort::Impact => {
-                v.sort_by(|a, b| b.analysis.impact.score.total_cmp(&a.analysis.impact.score))
-            }
-            Sort::Date => v.sort_by(|a, b| {
+            Sort::Impact => newsgauge_engine::sort::sort_by(&mut v, |a, b| {
+                b.analysis.impact.score.total_cmp(&a.analysis.impact.score)
+            }),
+            Sort::Date => newsgauge_engine::sort::sort_by(&mut v, |a, b| {
                 let (x, y) = (a.timestamp, b.timestamp);
                 // Unknown dates last.
                 y.is_finite()

@@ -85,7 +85,7 @@ pub fn decide(
     }
     // 2. The tone towards the named companies, when there are any.
     let mut ranked: Vec<&TickerSentiment> = tickers.iter().collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         b.relevance_score
             .total_cmp(&a.relevance_score)
             .then(a.ticker.cmp(&b.ticker))
@@ -198,7 +198,7 @@ fn concerned(
         );
     }
     let mut ranked: Vec<&TickerSentiment> = tickers.iter().collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         b.relevance_score
             .total_cmp(&a.relevance_score)
             .then(a.ticker.cmp(&b.ticker))

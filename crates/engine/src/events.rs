@@ -643,7 +643,7 @@ impl<'a> MentionIndex<'a> {
                     .map(|m| (m.start, m.end, i)),
             );
         }
-        spans.sort_unstable();
+        crate::sort::sort(&mut spans);
         MentionIndex { spans, symbols }
     }
 
@@ -656,7 +656,7 @@ impl<'a> MentionIndex<'a> {
             .filter(|m| m.1 <= end)
             .flat_map(|m| self.symbols[m.2].iter().cloned())
             .collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     }

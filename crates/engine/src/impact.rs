@@ -228,7 +228,9 @@ pub fn contributions(
             None => out.push(c),
         }
     }
-    out.sort_by(|a, b| b.value.total_cmp(&a.value).then(a.event.cmp(&b.event)));
+    crate::sort::sort_by(&mut out, |a, b| {
+        b.value.total_cmp(&a.value).then(a.event.cmp(&b.event))
+    });
     out
 }
 
@@ -284,7 +286,7 @@ pub fn score_with(
             }
         })
         .collect();
-    names.sort_unstable();
+    crate::sort::sort(&mut names);
     names.dedup();
     let companies = names.len() as f32;
     // A market-wide event spreads as far as it is severe and certain: a stated rate hike

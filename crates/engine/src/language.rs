@@ -303,7 +303,7 @@ fn latin_language(title: &str, body: &str) -> &'static str {
     }
     let en = hits[0];
     let mut order: Vec<usize> = (1..hits.len()).collect();
-    order.sort_by(|&a, &b| hits[b].cmp(&hits[a]).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| hits[b].cmp(&hits[a]).then(a.cmp(&b)));
     let (best, runner_up) = (order[0], order[1]);
     if hits[best] >= MIN_FOREIGN_HITS && hits[best] as f32 > en as f32 * FOREIGN_MARGIN {
         // Two related languages level with each other: say only that it is not English.

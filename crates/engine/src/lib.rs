@@ -14,6 +14,7 @@ pub mod phrase;
 pub mod prefix_index;
 pub mod rules;
 pub mod sentiment;
+pub mod sort;
 pub mod summary;
 pub mod text;
 pub mod tickers;

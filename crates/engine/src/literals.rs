@@ -52,7 +52,7 @@ impl Literals {
             let p = &patterns[usize::from(*i)];
             (p[0], usize::MAX - p.len(), *i)
         };
-        order.sort_unstable_by_key(key);
+        crate::sort::sort_by_key(&mut order, key);
         let mut first = vec![0u16; 257];
         for (b, slot) in first.iter_mut().enumerate() {
             *slot = order.partition_point(|i| usize::from(patterns[usize::from(*i)][0]) < b) as u16;

@@ -21,7 +21,7 @@ pub const TABLES: &[&[Rule]] = &[
 /// All rules in id order.
 pub fn all() -> Vec<&'static Rule> {
     let mut v: Vec<&'static Rule> = TABLES.iter().flat_map(|t| t.iter()).collect();
-    v.sort_by_key(|r| r.id);
+    crate::sort::sort_by_key(&mut v, |r| r.id);
     v
 }
 

@@ -72,7 +72,7 @@ pub fn summarise(
         .enumerate()
         .flat_map(|(i, t)| t.mentions.iter().map(move |m| (m.field, m.start, m.end, i)))
         .collect();
-    mentions.sort_unstable();
+    crate::sort::sort(&mut mentions);
     let mut scored: Vec<(usize, f32)> = pool
         .iter()
         .enumerate()
@@ -92,7 +92,7 @@ pub fn summarise(
                 .filter(|m| m.2 <= s.end)
                 .map(|m| m.3)
                 .collect();
-            companies.sort_unstable();
+            crate::sort::sort(&mut companies);
             companies.dedup();
             sal += COMPANY_WEIGHT * companies.len().min(MAX_COMPANIES) as f32;
             if let Some(sc) = tone.get(&(s.field, s.start)) {
@@ -109,9 +109,9 @@ pub fn summarise(
     let want = (pool.len() / SENTENCES_PER_PICK)
         .clamp(MIN_SENTENCES, MAX_SENTENCES)
         .min(pool.len());
-    scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     let mut chosen: Vec<usize> = scored.iter().take(want).map(|(i, _)| *i).collect();
-    chosen.sort_unstable();
+    crate::sort::sort(&mut chosen);
     let mut parts: Vec<String> = chosen
         .iter()
         .map(|&i| {
@@ -144,7 +144,7 @@ pub fn signal_sentence(
         sentiment.label.as_str()
     };
     let mut ranked: Vec<&Detected> = events.iter().collect();
-    ranked.sort_by(|a, b| {
+    crate::sort::sort_by(&mut ranked, |a, b| {
         (b.def().severity * b.event.certainty)
             .total_cmp(&(a.def().severity * a.event.certainty))
             .then(a.def.cmp(&b.def))
@@ -185,7 +185,7 @@ pub fn signal_sentence(
     }
     if causes.is_empty() {
         let mut ex: Vec<&Explanation> = explanations.iter().filter(|e| e.weight != 0.0).collect();
-        ex.sort_by(|a, b| {
+        crate::sort::sort_by(&mut ex, |a, b| {
             b.weight
                 .abs()
                 .total_cmp(&a.weight.abs())

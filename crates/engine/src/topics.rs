@@ -649,7 +649,7 @@ pub fn classify(doc: &Doc<'_>) -> Vec<Topic> {
         })
         .map(|(i, e)| (i, 1.0 - (-e.total() / RELEVANCE_SCALE).exp()))
         .collect();
-    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut out, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     out.into_iter()
         .map(|(i, r)| Topic {
             id: TOPICS[i].id.to_owned(),

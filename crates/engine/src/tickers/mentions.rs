@@ -554,7 +554,7 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
         })
         .chain(candidates.iter().filter(|c| !c.weak).map(|c| c.company))
         .collect();
-    confirmed.sort_unstable();
+    crate::sort::sort(&mut confirmed);
     confirmed.dedup();
     let strong = SpanSet::new(
         explicit
@@ -595,7 +595,7 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
             how,
         });
     }
-    out.sort_by_key(|a| (a.field, a.start, a.end));
+    crate::sort::sort_by_key(&mut out, |a| (a.field, a.start, a.end));
     out
 }
 
@@ -936,7 +936,7 @@ struct SpanSet(Vec<(Field, usize, usize)>);
 
 impl SpanSet {
     fn new(mut v: Vec<(Field, usize, usize)>) -> Self {
-        v.sort_unstable();
+        crate::sort::sort(&mut v);
         SpanSet(v)
     }
 

@@ -176,7 +176,7 @@ pub fn resolve(doc: &Doc<'_>, sentiment: &SentimentOutput) -> TickerOutput {
             });
         }
     }
-    tickers.sort_by(|a, b| {
+    crate::sort::sort_by(&mut tickers, |a, b| {
         b.relevance_score
             .total_cmp(&a.relevance_score)
             .then_with(|| a.ticker.cmp(&b.ticker))
@@ -242,7 +242,7 @@ fn relevance(doc: &Doc<'_>, ms: &[Mention], n_sentences: usize) -> f32 {
         .iter()
         .filter_map(|x| sentence_index(doc, x.field, x.start))
         .collect();
-    sentences.sort_unstable();
+    crate::sort::sort(&mut sentences);
     sentences.dedup();
     let lead = sentences
         .iter()
@@ -373,7 +373,7 @@ fn sentiment(
         })
         .collect();
     clauses.extend(follow_ups(doc, ms, all));
-    clauses.sort_unstable();
+    crate::sort::sort(&mut clauses);
     clauses.dedup();
     // Title clauses first, then body clauses in text order, up to the cap.
     clauses.truncate(MAX_CLAUSES);
@@ -412,7 +412,7 @@ fn sentiment(
     } else {
         0.0
     };
-    explanations.sort_by_key(|a| (a.field, a.start, a.end));
+    crate::sort::sort_by_key(&mut explanations, |a| (a.field, a.start, a.end));
     explanations.dedup();
     (score, explanations)
 }
