@@ -9,6 +9,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::phrase::PhraseSet;
 use crate::rules::Rule;
 use crate::types::{Entity, Event, Field, Span, TickerSentiment};
@@ -412,9 +414,13 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut patterns: Vec<&'static str> = Vec::new();
         let mut roles: Vec<Vec<Role>> = Vec::new();
-        let mut add = |p: &'static str, r: Role| match patterns.iter().position(|q| *q == p) {
-            Some(i) => roles[i].push(r),
+        // Pattern ids in first-seen order; the map only finds a repeated phrase (no
+        // quadratic search at the first analysis).
+        let mut id_of: FxHashMap<&'static str, usize> = FxHashMap::default();
+        let mut add = |p: &'static str, r: Role| match id_of.get(p) {
+            Some(&i) => roles[i].push(r),
             None => {
+                id_of.insert(p, patterns.len());
                 patterns.push(p);
                 roles.push(vec![r]);
             }

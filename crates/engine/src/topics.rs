@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 use crate::phrase::PhraseSet;
 use crate::rules::Rule;
 use crate::types::{Field, Topic};
@@ -533,11 +535,15 @@ fn tables() -> &'static Tables {
     T.get_or_init(|| {
         let mut patterns: Vec<&'static str> = Vec::new();
         let mut targets: Vec<Vec<(usize, f32)>> = Vec::new();
+        // Pattern ids in first-seen order; the map only finds a repeated phrase (a linear
+        // search here was quadratic in the ~1,500 phrases, paid by the first analysis).
+        let mut id_of: FxHashMap<&'static str, usize> = FxHashMap::default();
         for (ti, t) in TOPICS.iter().enumerate() {
             for &(p, w) in t.phrases {
-                match patterns.iter().position(|q| *q == p) {
-                    Some(i) => targets[i].push((ti, w)),
+                match id_of.get(p) {
+                    Some(&i) => targets[i].push((ti, w)),
                     None => {
+                        id_of.insert(p, patterns.len());
                         patterns.push(p);
                         targets.push(vec![(ti, w)]);
                     }
