@@ -190,20 +190,20 @@ pub fn contributions(
         };
         (p, format!("{} {}, {role}", tier_name(tr), t.ticker))
     };
+    // Once per ticker, not once per event and ticker (each costs a size lookup and a string).
+    let prominence: Vec<(f32, String)> = tickers.iter().map(prominence_of).collect();
     let mut out: Vec<Contribution> = Vec::new();
     for (i, d) in events.iter().enumerate() {
         let def = d.def();
         let severity = (def.severity * d.intensity.clamp(0.0, MAX_INTENSITY)).min(1.0);
-        let named: Vec<&TickerSentiment> = tickers
+        let (prominence, who) = if let Some(best) = tickers
             .iter()
-            .filter(|t| d.event.tickers.contains(&t.ticker))
-            .collect();
-        let (prominence, who) = if let Some(best) = named
-            .iter()
-            .map(|t| prominence_of(t))
+            .zip(&prominence)
+            .filter(|(t, _)| d.event.tickers.contains(&t.ticker))
+            .map(|(_, p)| p)
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))
         {
-            best
+            best.clone()
         } else if let Some(t) = top {
             let (p, w) = prominence_of(t);
             (p * INDIRECT, w)
