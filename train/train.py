@@ -22,9 +22,9 @@ NEG, NEU, POS = 0, 1, 2
 VERSION = 2
 # Entries in the file's code table of (negative, positive) weight pairs: one byte a bucket.
 CODES = 256
-# Grid steps per class between 0 and the largest |weight|. 15 is the finest grid whose
-# distinct weight pairs fit the code table with margin (181-188 pairs on the 11 models of
-# ./train/train.sh at 65,536 buckets), and CV accuracy matches int8 (see README).
+# Grid steps per class between 0 and the largest |weight|: at 15, CV accuracy is int8's and
+# the distinct weight pairs (at most 197 on train.sh's 11 models at 65,536 buckets) leave room
+# in the code table; 17 is larger and no more accurate, 19 overflows it (train/compare.py).
 STEPS = 15
 
 
@@ -64,18 +64,31 @@ def fit(X, y, w, C):
     return Fitted(coef, clf.intercept_)
 
 
-def quantise(clf):
-    """Fold neutral into the other classes and put each weight pair on the per-class grid.
+def fold_neutral(clf):
+    """Weights and bias of negative and positive minus neutral's (buckets x 2, and 2).
 
-    Softmax is unchanged when one logit is subtracted from all, so negative - neutral and
-    positive - neutral (and neutral = 0) give the float model's exact probabilities.
-    Returns (bias[2], step[2], pairs[n][2] int8, codes[buckets] uint8)."""
+    Softmax is unchanged when one logit is subtracted from all, so these (and neutral = 0)
+    give the float model's exact probabilities."""
     W = clf.coef_.T  # buckets x classes
     D = (W - W[:, [NEU]])[:, [NEG, POS]]
     bias = (clf.intercept_ - clf.intercept_[NEU])[[NEG, POS]]
-    step = np.abs(D).max(axis=0) / STEPS
+    return D, bias
+
+
+def quantise(clf, steps=STEPS):
+    """Fold neutral, then round each class's weights to a grid of `steps` steps up to its
+    largest |weight|. Returns (bias[2], step[2], Q[buckets][2] in steps)."""
+    D, bias = fold_neutral(clf)
+    step = np.abs(D).max(axis=0) / steps
     step[step == 0] = 1.0
-    Q = np.rint(D / step).astype(np.int8)
+    return bias, step, np.rint(D / step).astype(np.int64)
+
+
+def write_grid(path, bias, step, Q):
+    """Write a model whose bucket b has weights Q[b] * step: the distinct rows of Q become
+    the code table, and each bucket is stored as its row's code."""
+    if np.abs(Q).max() > 127:
+        sys.exit("a weight does not fit the code table's int8 steps")
     pairs, inverse, counts = np.unique(Q, axis=0, return_inverse=True, return_counts=True)
     if len(pairs) > CODES:
         sys.exit(f"{len(pairs)} distinct weight pairs do not fit {CODES} codes: lower STEPS")
@@ -85,19 +98,20 @@ def quantise(clf):
     rank[order] = np.arange(len(pairs))
     table = np.zeros((CODES, 2), dtype=np.int8)
     table[: len(pairs)] = pairs[order]
-    return bias, step, table, rank[inverse.ravel()].astype(np.uint8)
+    codes = rank[inverse.ravel()].astype(np.uint8)
+    with open(path, "wb") as f:
+        f.write(b"NGSM")
+        f.write(struct.pack("<III", VERSION, len(codes), CLASSES))
+        f.write(struct.pack("<2f", *np.asarray(bias, dtype=np.float32)))
+        f.write(struct.pack("<2f", *np.asarray(step, dtype=np.float32)))
+        f.write(table.tobytes(order="C"))
+        f.write(codes.tobytes())
 
 
 def write_model(clf, buckets, path):
-    bias, step, table, codes = quantise(clf)
-    assert len(codes) == buckets
-    with open(path, "wb") as f:
-        f.write(b"NGSM")
-        f.write(struct.pack("<III", VERSION, buckets, CLASSES))
-        f.write(struct.pack("<2f", *bias.astype(np.float32)))
-        f.write(struct.pack("<2f", *step.astype(np.float32)))
-        f.write(table.tobytes(order="C"))
-        f.write(codes.tobytes())
+    bias, step, Q = quantise(clf)
+    assert len(Q) == buckets
+    write_grid(path, bias, step, Q)
 
 
 def main():
