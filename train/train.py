@@ -1,7 +1,8 @@
 """Train Newsgauge's sentiment model from features exported by `newsgauge-train export`.
 
-Multinomial logistic regression (scikit-learn) over the engine's hashed features,
-quantised to int8 per class and written in the engine's model format (see
+Multinomial logistic regression (scikit-learn) over the engine's hashed features, with the
+neutral class folded into the other two, quantised to a per-class grid and written as one
+byte per bucket (a code into a table of weight pairs) in the engine's model format (see
 crates/engine/src/sentiment/model.rs). With --folds-out it also trains one model per
 cross-validation fold (on the other folds) so `newsgauge-train eval --folds-dir` can
 score every row with a model that never saw it.
@@ -16,6 +17,15 @@ from joblib import Parallel, delayed
 from sklearn.linear_model import LogisticRegression
 
 CLASSES = 3
+NEG, NEU, POS = 0, 1, 2
+# Format version written (model.rs reads only this one).
+VERSION = 2
+# Entries in the file's code table of (negative, positive) weight pairs: one byte a bucket.
+CODES = 256
+# Grid steps per class between 0 and the largest |weight|: at 15, CV accuracy is int8's and
+# the distinct weight pairs (at most 197 on train.sh's 11 models at 65,536 buckets) leave room
+# in the code table; 17 is larger and no more accurate, 19 overflows it (train/compare.py).
+STEPS = 15
 
 
 def load(path, buckets):
@@ -54,17 +64,54 @@ def fit(X, y, w, C):
     return Fitted(coef, clf.intercept_)
 
 
-def write_model(clf, buckets, path):
+def fold_neutral(clf):
+    """Weights and bias of negative and positive minus neutral's (buckets x 2, and 2).
+
+    Softmax is unchanged when one logit is subtracted from all, so these (and neutral = 0)
+    give the float model's exact probabilities."""
     W = clf.coef_.T  # buckets x classes
-    scale = np.abs(W).max(axis=0) / 127.0
-    scale[scale == 0] = 1.0
-    q = np.clip(np.rint(W / scale), -127, 127).astype(np.int8)
+    D = (W - W[:, [NEU]])[:, [NEG, POS]]
+    bias = (clf.intercept_ - clf.intercept_[NEU])[[NEG, POS]]
+    return D, bias
+
+
+def quantise(clf, steps=STEPS):
+    """Fold neutral, then round each class's weights to a grid of `steps` steps up to its
+    largest |weight|. Returns (bias[2], step[2], Q[buckets][2] in steps)."""
+    D, bias = fold_neutral(clf)
+    step = np.abs(D).max(axis=0) / steps
+    step[step == 0] = 1.0
+    return bias, step, np.rint(D / step).astype(np.int64)
+
+
+def write_grid(path, bias, step, Q):
+    """Write a model whose bucket b has weights Q[b] * step: the distinct rows of Q become
+    the code table, and each bucket is stored as its row's code."""
+    if np.abs(Q).max() > 127:
+        sys.exit("a weight does not fit the code table's int8 steps")
+    pairs, inverse, counts = np.unique(Q, axis=0, return_inverse=True, return_counts=True)
+    if len(pairs) > CODES:
+        sys.exit(f"{len(pairs)} distinct weight pairs do not fit {CODES} codes: lower STEPS")
+    # Most frequent pair first (ties by value), so the file does not depend on np.unique's order.
+    order = np.lexsort((pairs[:, 1], pairs[:, 0], -counts))
+    rank = np.empty(len(pairs), dtype=np.int64)
+    rank[order] = np.arange(len(pairs))
+    table = np.zeros((CODES, 2), dtype=np.int8)
+    table[: len(pairs)] = pairs[order]
+    codes = rank[inverse.ravel()].astype(np.uint8)
     with open(path, "wb") as f:
         f.write(b"NGSM")
-        f.write(struct.pack("<III", 1, buckets, CLASSES))
-        f.write(struct.pack("<3f", *scale.astype(np.float32)))
-        f.write(struct.pack("<3f", *clf.intercept_.astype(np.float32)))
-        f.write(q.tobytes(order="C"))
+        f.write(struct.pack("<III", VERSION, len(codes), CLASSES))
+        f.write(struct.pack("<2f", *np.asarray(bias, dtype=np.float32)))
+        f.write(struct.pack("<2f", *np.asarray(step, dtype=np.float32)))
+        f.write(table.tobytes(order="C"))
+        f.write(codes.tobytes())
+
+
+def write_model(clf, buckets, path):
+    bias, step, Q = quantise(clf)
+    assert len(Q) == buckets
+    write_grid(path, bias, step, Q)
 
 
 def main():

@@ -6,8 +6,9 @@
 #
 # Steps: (1) the engine's own Rust feature extractor exports hashed features of every
 # labelled row in ../shared/data; (2) scikit-learn fits a multinomial logistic regression
-# per CV fold and one on all rows except a fixed 5% held-out slice, quantising each to int8
-# in the engine's format; (3) the engine's real inference path (quantised weights, hedges,
+# per CV fold and one on all rows except a fixed 5% held-out slice, folding the neutral class
+# into the other two and storing each bucket's weight pair as a one-byte code (the engine's
+# format); (3) the engine's real inference path (quantised weights, hedges,
 # article aggregation, label bands) scores each fold's rows with that fold's model and the
 # held-out slice with the shipped model. Reports go to train/cv_report.md.
 set -euo pipefail
@@ -37,7 +38,7 @@ cargo build -q --release -p newsgauge-train
 {
   echo "# Sentiment model: measured by ./train/train.sh"
   echo
-  echo "Model: crates/engine/model/sentiment.bin, $(wc -c < crates/engine/model/sentiment.bin) bytes, $BUCKETS hashed buckets x 3 classes, int8, C=$C."
+  echo "Model: crates/engine/model/sentiment.bin, $(wc -c < crates/engine/model/sentiment.bin) bytes ($(gzip -9 < crates/engine/model/sentiment.bin | wc -c) gzip -9), $BUCKETS hashed buckets, one byte each: a code into a table of (negative, positive) weight pairs, neutral folded (format 2), C=$C."
   echo
   "$BIN" eval --data "$DATA" --folds-dir "$WORK/folds"
   echo
