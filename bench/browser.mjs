@@ -5,7 +5,8 @@
 //
 // Build the release site first (`./dev dist`). Prints, for a 1,000-, a 10,000-word article
 // and a sentence: median and p95 of the analysis time over N runs; then the time from
-// navigation to the first analysis on screen (a saved draft reopened on /analyze).
+// navigation to the first analysis on screen (a saved draft reopened on /analyze): the
+// paint of the sentiment label, as the browser's Element Timing reports it.
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -90,14 +91,24 @@ try {
       if (location.pathname === "/analyze" && !localStorage.getItem("newsgauge.draft")) {
         localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text: t }));
       }
+      // Element Timing: when the sentiment label (elementtiming="newsgauge-sentiment") is
+      // first painted, on the page's performance timeline.
+      window.__newsgaugePainted = null;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) {
+          if (e.identifier === "newsgauge-sentiment" && window.__newsgaugePainted === null) {
+            window.__newsgaugePainted = e.renderTime || e.loadTime;
+          }
+        }
+      }).observe({ type: "element", buffered: true });
     }, article(1000, r));
     const fresh = await ctx.newPage();
     await fresh.goto(BASE + "/analyze");
     const t = await fresh.waitForFunction(
       () => {
         const m = performance.getEntriesByName("newsgauge:analyze")[0];
-        const shown = document.querySelector("[data-testid=sentiment-label]");
-        return m && shown ? [performance.now(), m.duration] : null;
+        const painted = window.__newsgaugePainted;
+        return m && painted ? [painted, m.duration] : null;
       },
       null,
       { polling: "raf", timeout: 30000 },
@@ -108,7 +119,7 @@ try {
     await ctx.close();
   }
   console.log(
-    `Navigation to first analysis on screen (1,000-word draft): median ${pct(firsts, 50).toFixed(0)} ms   p95 ${pct(firsts, 95).toFixed(0)} ms`,
+    `Navigation to first analysis painted (1,000-word draft; Element Timing of the sentiment label): median ${pct(firsts, 50).toFixed(0)} ms   p95 ${pct(firsts, 95).toFixed(0)} ms`,
   );
   console.log(
     `  of which the first analysis itself (tables built on first use): median ${pct(analyses, 50).toFixed(0)} ms   p95 ${pct(analyses, 95).toFixed(0)} ms`,
