@@ -123,9 +123,11 @@ fn from_table(t: blob::Table<&'static str>) -> Master {
     let mut lower = Vec::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
     let mut ends = Vec::with_capacity(aliases.len());
     for a in &aliases {
-        lower.extend(a.text.bytes().map(|b| b.to_ascii_lowercase()));
+        lower.extend_from_slice(a.text.as_bytes());
         ends.push(lower.len());
     }
+    // One pass over the whole buffer (vectorised), not a byte-by-byte map of each alias.
+    lower.make_ascii_lowercase();
     let index = PrefixIndex::new(ends.iter().scan(0, |start, &end| {
         Some(&lower[std::mem::replace(start, end)..end])
     }));
