@@ -68,6 +68,9 @@ impl AliasFlags {
 /// One name of the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
+    /// Its spelling. One that matches in any case may read in another case than its line
+    /// ("RELIANCE" for "Reliance", the letters of its symbol, which the blob stores once);
+    /// only a case-exact one ([`AliasFlags::exact_case`]) is compared by its text.
     pub text: &'static str,
     pub company: usize,
     pub flags: AliasFlags,
@@ -242,9 +245,7 @@ mod tests {
             include_str!("../../data/private.txt"),
             include_str!("../../data/securities.tsv"),
         );
-        let mut read = blob::decode(BLOB).unwrap();
-        read.sort_tickers();
-        assert_eq!(read, merged.borrowed());
+        assert!(blob::decode(BLOB).unwrap().reads_as(&merged));
         let m = master();
         assert_eq!(m.companies.len(), merged.companies.len());
         assert_eq!(m.aliases.len(), merged.aliases.len());

@@ -89,7 +89,9 @@ enum Spelling {
     NameCut = 0,
     /// Spelled out in the alias texts.
     Literal = 1,
-    /// The symbol of the company's listing numbered by the alias ref, up to its first '.'.
+    /// The symbol of the company's listing numbered by the alias ref, up to its first '.':
+    /// for an alias that matches in any case, in the symbol's case ("RELIANCE" stands for
+    /// "Reliance", as its letters are all that matter; see [`Table::reads_as`]).
     Symbol = 2,
 }
 
@@ -202,10 +204,30 @@ impl Table<String> {
     }
 }
 
-impl<S: Ord> Table<S> {
-    /// Sort the symbol table by symbol, as [`merge`] leaves it.
-    pub fn sort_tickers(&mut self) {
-        self.tickers.sort_unstable();
+impl Table<&str> {
+    /// Whether this table, read from a blob, holds the `merged` master: the same in every
+    /// part, symbols in any order, except that an alias that is not case-exact may read in
+    /// another case (a blob spells "Reliance" with its symbol's letters, "RELIANCE": the
+    /// engine compares such aliases case-insensitively, and only case-exact ones by text).
+    pub fn reads_as(&self, merged: &Table<String>) -> bool {
+        let merged = merged.borrowed();
+        let mut tickers = self.tickers.clone();
+        tickers.sort_unstable();
+        let same_alias = |a: &Alias<&str>, b: &Alias<&str>| {
+            a.company == b.company
+                && a.flags == b.flags
+                && (a.text == b.text
+                    || (a.flags & flag::EXACT_CASE == 0 && a.text.eq_ignore_ascii_case(b.text)))
+        };
+        self.companies == merged.companies
+            && self.listings == merged.listings
+            && tickers == merged.tickers
+            && self.aliases.len() == merged.aliases.len()
+            && self
+                .aliases
+                .iter()
+                .zip(&merged.aliases)
+                .all(|(a, b)| same_alias(a, b))
     }
 }
 
@@ -526,9 +548,10 @@ pub fn encode<S: AsRef<str>>(t: &Table<S>) -> Vec<u8> {
             let cut = (0..WORD_CUTS)
                 .find(|&c| name_cut(name, c) == Some(text))
                 .or(byte_cut.filter(|_| !text.is_empty()));
-            let symbol = symbols
-                .iter()
-                .position(|l| symbol_base(l.ticker.as_ref()) == text);
+            let symbol = symbols.iter().position(|l| {
+                let base = symbol_base(l.ticker.as_ref());
+                base == text || (a.flags & flag::EXACT_CASE == 0 && base.eq_ignore_ascii_case(text))
+            });
             let spelling = match (cut, symbol) {
                 (Some(c), _) => {
                     put_varint(alias_refs, c);
@@ -680,7 +703,7 @@ impl<'a> Texts<'a> {
 /// Read a blob into a table whose strings borrow from it (no string is copied). Checks
 /// the header and every count, range and string, so any blob either reads whole or fails.
 /// The symbol table comes in blob order (the listings' symbols, then the extra ones): the
-/// engine sorts it its own faster way; [`Table::sort_tickers`] restores the merge's order.
+/// engine sorts it its own faster way. [`Table::reads_as`] compares the result with a merge.
 pub fn decode(blob: &[u8]) -> Result<Table<&str>, BlobError> {
     let rest = blob.strip_prefix(MAGIC).ok_or(BlobError::Magic)?;
     let mut head = Cursor::new(rest);
@@ -833,6 +856,8 @@ DDD:NYSE\tDee Dee Ltd\tS\tDee Dee Ltd;Dee;=~DDD
 BBB:NYSE\tBeta Corporation\tL\tBeta
 EEE:Nasdaq\tMarket Maker Inc\tS\tMarket Maker;Makers Mark;Market Make
 FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
+GGG.NS:NSE\tGolf Gear Ltd\tS\tGolf Gear;Ggg
+HHH.NS:NSE\tHotel Hhh Ltd\tS\t=Hhh
 ";
 
     fn table() -> Table<String> {
@@ -865,6 +890,8 @@ FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
                 ("Market Maker Inc", true, tier::SMALL),
                 // An unknown tier letter on a listed company is Small.
                 ("Foxtrot & Co", true, tier::SMALL),
+                ("Golf Gear Ltd", true, tier::SMALL),
+                ("Hotel Hhh Ltd", true, tier::SMALL),
             ]
         );
         let tickers: Vec<(&str, u32)> = t.tickers.iter().map(|(s, c)| (s.as_str(), *c)).collect();
@@ -880,6 +907,8 @@ FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
                 ("DDD", 4),
                 ("EEE", 5),
                 ("FFF", 6),
+                ("GGG.NS", 7),
+                ("HHH.NS", 8),
                 ("OLD", 0)
             ]
         );
@@ -913,6 +942,9 @@ FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
                 ("Makers Mark", 5),
                 ("Market Make", 5),
                 ("Fox", 6),
+                ("Golf Gear", 7),
+                ("Ggg", 7),
+                ("Hhh", 8),
             ]
         );
         let flags = |text: &str| t.aliases.iter().find(|a| a.text == text).unwrap().flags;
@@ -928,12 +960,32 @@ FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
     fn a_merged_table_reads_back_whole_from_its_blob() {
         let t = table();
         let blob = encode(&t);
-        let mut back = decode(&blob).unwrap();
-        back.sort_tickers();
-        assert_eq!(back, t.borrowed());
+        let back = decode(&blob).unwrap();
+        assert!(back.reads_as(&t));
+        assert_eq!(back.companies, t.borrowed().companies);
+        assert_eq!(back.listings, t.borrowed().listings);
         // The empty table too.
         let empty = Table::<String>::default();
         assert_eq!(decode(&encode(&empty)), Ok(empty.borrowed()));
+    }
+
+    #[test]
+    fn only_an_alias_that_matches_in_any_case_borrows_its_symbol_in_another_case() {
+        let t = table();
+        let blob = encode(&t);
+        let back = decode(&blob).unwrap();
+        let text = |company: u32| -> Vec<&str> {
+            let a = back.aliases.iter().filter(|a| a.company == company);
+            a.map(|a| a.text).collect()
+        };
+        // "Ggg" reads as the symbol's letters; the case-exact "=Hhh" keeps its own.
+        assert_eq!(text(7), vec!["Golf Gear", "GGG"]);
+        assert_eq!(text(8), vec!["Hhh"]);
+        assert!(back.reads_as(&t));
+        // A case-exact alias read in another case is another master.
+        let mut other = t.clone();
+        other.aliases.last_mut().unwrap().text = "HHH".into();
+        assert!(!back.reads_as(&other));
     }
 
     #[test]
@@ -948,6 +1000,8 @@ FFF:NYSE,AAA:NYSE\tFoxtrot & Co\t?\tFox
         assert_eq!(count(b"Market Make"), 1);
         assert_eq!(count(b"CCC\n"), 0);
         assert_eq!(count(b"Makers Mark\n"), 1);
+        assert_eq!(count(b"Ggg"), 0);
+        assert_eq!(count(b"Hhh\n"), 1);
     }
 
     #[test]
