@@ -57,8 +57,9 @@ fn head(s: &[u8]) -> u64 {
 
 /// Positions of `pairs` in (string, id) order: the order `sort_unstable` gives (unique ids
 /// make it total, so it is deterministic). Sorting one integer of each string's first eight
-/// bytes and comparing whole strings only where those tie takes a third of the instructions
-/// of sorting by whole strings (callgrind, the securities master's names and symbols).
+/// bytes and comparing whole strings only where those tie takes 0.3 times the instructions
+/// of sorting by whole strings (callgrind, the 8,891 generated names of securities.tsv:
+/// 7.1 -> 2.1 million; its 7,044 symbols: 5.3 -> 1.5 million).
 pub fn sorted_order<S: AsRef<[u8]>>(pairs: &[(S, u32)]) -> Vec<u32> {
     let mut keyed: Vec<(u64, u32)> = pairs
         .iter()

@@ -484,7 +484,8 @@ fn put_text(out: &mut Vec<u8>, s: &str) {
 }
 
 /// The table's blob. Panics on a table that breaks the format's limits (a line break in a
-/// string, over 127 exchanges, an alias of an unknown company, listing ranges out of order).
+/// string, over 128 exchanges, aliases not grouped by company in order, listing ranges out of
+/// order, symbols not sorted).
 pub fn encode<S: AsRef<str>>(t: &Table<S>) -> Vec<u8> {
     let mut sec: [Vec<u8>; SECTIONS] = Default::default();
     let [names, company, listing_counts, alias_counts, exchanges, tickers, ticker_lengths, listing, alias, alias_refs, alias_texts, extra_symbols, extra_companies] =
