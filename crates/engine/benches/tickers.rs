@@ -1,7 +1,8 @@
 //! Ticker resolution speed: 10,000-word articles with hundreds (typical) and thousands
 //! (dense) of company mentions: names, brands, ambiguous names, cashtags and
 //! exchange-qualified symbols. `find_mentions` is matching alone; `resolve` adds relevance
-//! and per-clause sentiment. `build_master` is the one-off cost of the first analysis.
+//! and per-clause sentiment. `load_master` is the one-off cost of the first analysis
+//! (reading the embedded securities master).
 //!
 //! Run: `cargo bench -p newsgauge-engine --bench tickers` (add `-- --quick` for a short run).
 //! The article is generated deterministically from the sentences below.
@@ -69,7 +70,7 @@ fn bench(c: &mut Criterion) {
         let body = article(plain);
         let doc = Doc::new("Apple and Microsoft lead a broad rally", &body);
         let sent = sentiment::score(&doc);
-        // Warm the master once so the loop measures matching, not the one-off build.
+        // Warm the master once so the loop measures matching, not the one-off load.
         let out = resolve(&doc, &sent);
         let mentions: usize = out.entities.iter().map(|e| e.mentions.len()).sum();
         eprintln!(
@@ -88,7 +89,7 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.sample_size(10);
-    g.bench_function("build_master", |b| b.iter(master::build));
+    g.bench_function("load_master", |b| b.iter(master::load));
     g.finish();
 }
 

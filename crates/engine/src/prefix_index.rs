@@ -46,6 +46,42 @@ fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
+/// A string's first eight bytes as a big-endian integer, zero-padded: the integers order as
+/// the strings do, except that strings sharing those bytes tie.
+fn head(s: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    let n = s.len().min(8);
+    b[..n].copy_from_slice(&s[..n]);
+    u64::from_be_bytes(b)
+}
+
+/// Positions of `pairs` in (string, id) order: the order `sort_unstable` gives (unique ids
+/// make it total, so it is deterministic). Sorting one integer of each string's first eight
+/// bytes and comparing whole strings only where those tie takes 0.3 times the instructions
+/// of sorting by whole strings (callgrind, the 8,891 generated names of securities.tsv:
+/// 7.1 -> 2.1 million; its 7,044 symbols: 5.3 -> 1.5 million).
+pub fn sorted_order<S: AsRef<[u8]>>(pairs: &[(S, u32)]) -> Vec<u32> {
+    let mut keyed: Vec<(u64, u32)> = pairs
+        .iter()
+        .enumerate()
+        .map(|(i, (s, _))| {
+            let i = u32::try_from(i).expect("fewer than 2^32 strings");
+            (head(s.as_ref()), i)
+        })
+        .collect();
+    keyed.sort_unstable_by_key(|&(h, _)| h);
+    let whole = |&(_, i): &(u64, u32)| {
+        let (s, id) = &pairs[i as usize];
+        (s.as_ref(), *id)
+    };
+    for tie in keyed.chunk_by_mut(|a, b| a.0 == b.0) {
+        if tie.len() > 1 {
+            tie.sort_unstable_by(|a, b| whole(a).cmp(&whole(b)));
+        }
+    }
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 impl PrefixIndex {
     /// Index strings by position (id = position). Matching is byte-exact: callers fold
     /// case on both sides. Empty strings are never found.
@@ -61,9 +97,11 @@ impl PrefixIndex {
     /// Index (string, id) pairs given in any order: the index is the same for every order
     /// of the same pairs.
     pub fn with_ids<S: AsRef<[u8]>>(pairs: impl IntoIterator<Item = (S, u32)>) -> Self {
-        let mut order: Vec<(S, u32)> = pairs.into_iter().collect();
-        // Ids are unique, so (string, id) orders totally: an unstable sort is deterministic.
-        order.sort_unstable_by(|a, b| a.0.as_ref().cmp(b.0.as_ref()).then(a.1.cmp(&b.1)));
+        let pairs: Vec<(S, u32)> = pairs.into_iter().collect();
+        let order: Vec<&(S, u32)> = sorted_order(&pairs)
+            .into_iter()
+            .map(|i| &pairs[i as usize])
+            .collect();
         let total: usize = order.iter().map(|(s, _)| s.as_ref().len()).sum();
         let mut ix = PrefixIndex {
             bytes: Vec::with_capacity(total),
@@ -84,13 +122,18 @@ impl PrefixIndex {
             .filter_map(|(s, _)| pair_key(s.as_ref()))
             .collect();
         let empty = order.len() - keys.len();
-        let mut at = 0;
-        for (k, slot) in ix.first.iter_mut().enumerate() {
-            while at < keys.len() && keys[at] < k {
-                at += 1;
+        let count = |n: usize| u32::try_from(n).expect("fewer than 2^32 strings");
+        // Slots past the previous string's key up to string i's hold i, filled a run at a
+        // time: a slot-by-slot scan of all 65,793 for each index was a tenth of the first
+        // analysis's instructions (callgrind, `cold_start`: 31.8 -> 28.7 million).
+        let mut next = 0;
+        for (i, &k) in keys.iter().enumerate() {
+            if k >= next {
+                ix.first[next..=k].fill(count(empty + i));
+                next = k + 1;
             }
-            *slot = u32::try_from(empty + at).expect("fewer than 2^32 strings");
         }
+        ix.first[next..].fill(count(order.len()));
         ix
     }
 
@@ -231,6 +274,35 @@ mod tests {
             assert_eq!(all(&a, text), all(&b, text));
         }
         assert_eq!(all(&a, "bandanas"), vec![(1, 3), (3, 3), (7, 4), (9, 7)]);
+    }
+
+    #[test]
+    fn sorted_order_is_the_order_of_a_sort_by_string_then_id() {
+        // Strings that tie on their first eight bytes, share them with shorter ones, hold
+        // zero bytes or repeat (with other ids).
+        let strings: [&[u8]; 12] = [
+            b"international paper",
+            b"internat",
+            b"international",
+            b"",
+            b"internat\0",
+            b"intern",
+            b"international paper",
+            b"b",
+            b"a\xff",
+            b"a",
+            b"international business machines",
+            b"internat",
+        ];
+        let pairs: Vec<(&[u8], u32)> = strings
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (*s, (i as u32 * 7) % 12))
+            .collect();
+        let mut want: Vec<usize> = (0..pairs.len()).collect();
+        want.sort_unstable_by(|&a, &b| pairs[a].cmp(&pairs[b]));
+        let got: Vec<usize> = sorted_order(&pairs).iter().map(|&i| i as usize).collect();
+        assert_eq!(got, want);
     }
 
     #[test]

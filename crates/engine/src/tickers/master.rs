@@ -1,41 +1,41 @@
-//! The securities master: companies, their listings and the names they go by, parsed once
-//! from compact embedded tables into a sorted name index.
+//! The securities master: companies, their listings and the names they go by, read once
+//! from a compact blob into a sorted name index.
 //!
 //! Sources (see `tools/build_securities.py` and `crates/engine/data/`):
 //! - `securities.tsv`, generated: US listings (SEC), members of 20 indices, NSE companies;
 //! - `aliases.txt`, hand-written: common names, brands, products, descriptors, share classes;
 //! - `private.txt`, hand-written: notable private companies (no ticker).
+//!
+//! The build script (`build.rs`) merges them with [`blob::merge`] and embeds the result in
+//! the format that [`blob`] documents. Reading it copies no string (names, symbols and
+//! aliases borrow the embedded bytes); only the name index and the symbol table are sorted.
 
-// Fx hashing: the keys are the embedded tables' own names, so SipHash's resistance to
-// chosen keys buys nothing, and it was 29% of building the master (14 -> 10 ms natively).
-use rustc_hash::FxHashMap as HashMap;
 use std::sync::OnceLock;
 
 use super::SizeTier;
-use crate::prefix_index::PrefixIndex;
+use crate::prefix_index::{sorted_order, PrefixIndex};
 
-const SECURITIES: &str = include_str!("../../data/securities.tsv");
-const ALIASES: &str = include_str!("../../data/aliases.txt");
-const PRIVATE: &str = include_str!("../../data/private.txt");
+// The merge and the writer run in build.rs (and in the tests); the engine only reads.
+#[cfg_attr(not(test), allow(dead_code))]
+#[path = "master_blob.rs"]
+mod blob;
 
-/// Aliases shorter than this (in bytes) are never matched as names: too many collisions.
-const MIN_ALIAS_BYTES: usize = 2;
+use blob::{flag, tier};
 
-/// One listing of a company.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Listing {
-    pub ticker: String,
-    pub exchange: String,
-}
+/// The merged master, written by `build.rs`.
+const BLOB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/securities.bin"));
+
+/// One listing of a company: `ticker` and `exchange` (`&'static str`).
+pub type Listing = blob::Listing<&'static str>;
 
 /// A listed or private company.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Company {
-    pub name: String,
+    pub name: &'static str,
     pub public: bool,
-    /// Every symbol, main US listing first (empty for private companies).
-    pub listings: Vec<Listing>,
     pub tier: SizeTier,
+    /// Its range of [`Master::listings`].
+    listings: (u32, u32),
 }
 
 /// How an alias may match.
@@ -53,242 +53,105 @@ pub struct AliasFlags {
     pub curated: bool,
 }
 
+impl AliasFlags {
+    fn from_bits(bits: u8) -> Self {
+        AliasFlags {
+            weak: bits & flag::WEAK != 0,
+            exact_case: bits & flag::EXACT_CASE != 0,
+            any_case: bits & flag::ANY_CASE != 0,
+            social: bits & flag::SOCIAL != 0,
+            curated: bits & flag::CURATED != 0,
+        }
+    }
+}
+
 /// One name of the index.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Alias {
-    pub text: String,
+    /// Its spelling. One that matches in any case may read in another case than its line
+    /// ("RELIANCE" for "Reliance", the letters of its symbol, which the blob stores once);
+    /// only a case-exact one ([`AliasFlags::exact_case`]) is compared by its text.
+    pub text: &'static str,
     pub company: usize,
     pub flags: AliasFlags,
 }
 
-/// The parsed master.
+/// The master, read.
 pub struct Master {
     pub companies: Vec<Company>,
+    /// Grouped by company; the index's ids are positions in it.
     pub aliases: Vec<Alias>,
     /// The aliases' ASCII-lowercased spellings, sorted (unique: one alias per spelling).
     pub index: PrefixIndex,
-    /// Upper-case symbol (and former symbol) to company.
-    pub by_ticker: HashMap<String, usize>,
+    /// Every company's listings, main US listing first (none for private companies).
+    listings: Vec<Listing>,
+    /// Upper-case symbol (and former symbol) to company, sorted by symbol.
+    by_ticker: Vec<(&'static str, u32)>,
 }
 
-/// The master, built on first use.
+/// The master, read on first use.
 pub fn master() -> &'static Master {
     static MASTER: OnceLock<Master> = OnceLock::new();
-    MASTER.get_or_init(build)
+    MASTER.get_or_init(load)
 }
 
-fn tier_of(c: &str) -> SizeTier {
-    match c {
-        "mega" => SizeTier::Mega,
-        "large" | "L" => SizeTier::Large,
-        "M" => SizeTier::Mid,
-        "S" => SizeTier::Small,
+fn size_tier(code: u8) -> SizeTier {
+    match code {
+        tier::MEGA => SizeTier::Mega,
+        tier::LARGE => SizeTier::Large,
+        tier::MID => SizeTier::Mid,
+        tier::SMALL => SizeTier::Small,
         _ => SizeTier::Unknown,
     }
 }
 
-fn parse_listings(s: &str) -> Vec<Listing> {
-    s.split(',')
-        .filter_map(|l| {
-            let (t, x) = l.trim().split_once(':')?;
-            Some(Listing {
-                ticker: t.trim().to_owned(),
-                exchange: x.trim().to_owned(),
-            })
+/// Read the embedded blob and index the names (what [`master`] does once).
+pub fn load() -> Master {
+    from_table(blob::decode(BLOB).expect("build.rs read its blob back"))
+}
+
+fn from_table(t: blob::Table<&'static str>) -> Master {
+    let aliases: Vec<Alias> = t
+        .aliases
+        .into_iter()
+        .map(|a| Alias {
+            text: a.text,
+            company: a.company as usize,
+            flags: AliasFlags::from_bits(a.flags),
         })
-        .collect()
-}
-
-/// Parses one alias with its prefixes.
-fn parse_alias(raw: &str) -> Option<(String, AliasFlags)> {
-    let mut s = raw.trim();
-    let mut f = AliasFlags::default();
-    loop {
-        if let Some(r) = s.strip_prefix('~') {
-            f.weak = true;
-            s = r;
-        } else if let Some(r) = s.strip_prefix('=') {
-            f.exact_case = true;
-            s = r;
-        } else if let Some(r) = s.strip_prefix('^') {
-            f.social = true;
-            s = r;
-        } else {
-            break;
-        }
-    }
-    if s.len() < MIN_ALIAS_BYTES {
-        return None;
-    }
-    f.any_case = !f.exact_case && s.chars().next().is_some_and(char::is_lowercase);
-    Some((s.to_owned(), f))
-}
-
-struct Builder {
-    curated: bool,
-    companies: Vec<Company>,
-    aliases: Vec<Alias>,
-    seen: HashMap<String, usize>,
-    by_ticker: HashMap<String, usize>,
-}
-
-impl Builder {
-    fn add_alias(&mut self, raw: &str, company: usize) {
-        if let Some(sym) = raw.trim().strip_prefix('$') {
-            self.by_ticker
-                .entry(sym.to_ascii_uppercase())
-                .or_insert(company);
-            return;
-        }
-        if let Some(blocked) = raw.trim().strip_prefix('!') {
-            // A name that must never match (e.g. "Nasdaq" the market, not Nasdaq Inc.).
-            self.seen.insert(blocked.to_ascii_lowercase(), usize::MAX);
-            return;
-        }
-        let Some((text, mut flags)) = parse_alias(raw) else {
-            return;
-        };
-        flags.curated = self.curated;
-        // One pattern per spelling: an exact-case and a case-insensitive alias of the same
-        // letters would be one index entry. The earlier (curated, or larger) company
-        // keeps the name.
-        let key = text.to_ascii_lowercase();
-        if self.seen.contains_key(&key) {
-            return;
-        }
-        self.seen.insert(key, self.aliases.len());
-        self.aliases.push(Alias {
-            text,
-            company,
-            flags,
-        });
-    }
-}
-
-/// Parse the embedded tables and index the names (what [`master`] does once).
-pub fn build() -> Master {
-    let mut b = Builder {
-        curated: true,
-        companies: Vec::new(),
-        aliases: Vec::new(),
-        seen: HashMap::default(),
-        by_ticker: HashMap::default(),
-    };
-    // Curated companies first: they win alias clashes and replace generated entries.
-    let mut curated_tickers: HashMap<String, usize> = HashMap::default();
-    for line in ALIASES
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        let parts: Vec<&str> = line.split('|').map(str::trim).collect();
-        if parts.len() < 4 {
-            continue;
-        }
-        if parts[0] == "!" {
-            // A block line: names that are no company's.
-            for a in parts[3].split(';') {
-                b.add_alias(
-                    &format!("!{}", a.trim().trim_start_matches('!')),
-                    usize::MAX,
-                );
-            }
-            continue;
-        }
-        let id = b.companies.len();
-        let listings = parse_listings(parts[0]);
-        for l in &listings {
-            curated_tickers.insert(l.ticker.to_ascii_uppercase(), id);
-            b.by_ticker.insert(l.ticker.to_ascii_uppercase(), id);
-        }
-        b.companies.push(Company {
-            name: parts[1].to_owned(),
-            public: true,
-            listings,
-            tier: tier_of(parts[2]),
-        });
-        for a in parts[3].split(';') {
-            b.add_alias(a, id);
-        }
-    }
-    for line in PRIVATE
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-    {
-        let Some((name, aliases)) = line.split_once('|') else {
-            continue;
-        };
-        let id = b.companies.len();
-        b.companies.push(Company {
-            name: name.trim().to_owned(),
-            public: false,
-            listings: Vec::new(),
-            tier: SizeTier::Unknown,
-        });
-        for a in aliases.split(';') {
-            b.add_alias(a, id);
-        }
-    }
-    b.curated = false;
-    for line in SECURITIES
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-    {
-        let mut cols = line.split('\t');
-        let (Some(ticks), Some(name), Some(tier), Some(aliases)) =
-            (cols.next(), cols.next(), cols.next(), cols.next())
-        else {
-            continue;
-        };
-        let listings = parse_listings(ticks);
-        // A generated company whose main symbol a curated line lists is that curated company.
-        let id = match listings
-            .first()
-            .and_then(|l| curated_tickers.get(&l.ticker.to_ascii_uppercase()))
-        {
-            Some(&id) => {
-                let c = &mut b.companies[id];
-                if c.tier == SizeTier::Unknown {
-                    c.tier = tier_of(tier);
-                }
-                id
-            }
-            None => {
-                let id = b.companies.len();
-                for l in &listings {
-                    b.by_ticker
-                        .entry(l.ticker.to_ascii_uppercase())
-                        .or_insert(id);
-                }
-                b.companies.push(Company {
-                    name: name.to_owned(),
-                    public: true,
-                    listings,
-                    tier: tier_of(tier),
-                });
-                id
-            }
-        };
-        for a in aliases.split(';') {
-            b.add_alias(a, id);
-        }
-    }
-    for c in &mut b.companies {
-        if c.public && c.tier == SizeTier::Unknown {
-            c.tier = SizeTier::Small;
-        }
-    }
+        .collect();
     // Names are looked up only at word starts (anchored): a sorted index needs no failure
     // transitions, which made an Aho-Corasick automaton over ~13,000 names most of the
     // first analysis (about 60 ms natively, several times that in the browser).
-    // The lowercased spellings are the keys of `seen` already (blocked ones map to MAX).
-    let index = PrefixIndex::with_ids(b.seen.into_iter().filter_map(|(key, id)| {
-        (id != usize::MAX).then(|| (key, u32::try_from(id).expect("fewer than 2^32 aliases")))
+    let mut lower = Vec::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
+    let mut ends = Vec::with_capacity(aliases.len());
+    for a in &aliases {
+        lower.extend_from_slice(a.text.as_bytes());
+        ends.push(lower.len());
+    }
+    // One pass over the whole buffer (vectorised), not a byte-by-byte map of each alias.
+    lower.make_ascii_lowercase();
+    let index = PrefixIndex::new(ends.iter().scan(0, |start, &end| {
+        Some(&lower[std::mem::replace(start, end)..end])
     }));
     Master {
-        companies: b.companies,
-        aliases: b.aliases,
+        companies: t
+            .companies
+            .into_iter()
+            .map(|c| Company {
+                name: c.name,
+                public: c.public,
+                tier: size_tier(c.tier),
+                listings: c.listings,
+            })
+            .collect(),
+        aliases,
         index,
-        by_ticker: b.by_ticker,
+        by_ticker: sorted_order(&t.tickers)
+            .into_iter()
+            .map(|i| t.tickers[i as usize])
+            .collect(),
+        listings: t.listings,
     }
 }
 
@@ -296,7 +159,17 @@ impl Master {
     /// The company listed under this symbol ("BRK.B", "brk-b", "2330.TW").
     pub fn company_by_ticker(&self, symbol: &str) -> Option<usize> {
         let up = symbol.to_ascii_uppercase().replace('-', ".");
-        self.by_ticker.get(&up).copied()
+        let i = self
+            .by_ticker
+            .binary_search_by(|&(s, _)| s.cmp(up.as_str()))
+            .ok()?;
+        Some(self.by_ticker[i].1 as usize)
+    }
+
+    /// A company's listings, main US listing first (empty for private companies).
+    pub fn listings(&self, company: usize) -> &[Listing] {
+        let (start, end) = self.companies[company].listings;
+        &self.listings[start as usize..end as usize]
     }
 }
 
@@ -339,11 +212,7 @@ mod tests {
         assert_eq!(m.company_by_ticker("GOOGL"), Some(id));
         assert_eq!(m.companies[id].name, "Alphabet");
         let brk = m.company_by_ticker("brk-a").unwrap();
-        let syms: Vec<&str> = m.companies[brk]
-            .listings
-            .iter()
-            .map(|l| l.ticker.as_str())
-            .collect();
+        let syms: Vec<&str> = m.listings(brk).iter().map(|l| l.ticker).collect();
         assert_eq!(syms, vec!["BRK.A", "BRK.B"]);
     }
 
@@ -368,12 +237,55 @@ mod tests {
     }
 
     #[test]
-    fn alias_prefixes_parse_into_flags() {
-        let (t, f) = parse_alias("~=Gap").unwrap();
-        assert_eq!(t, "Gap");
-        assert!(f.weak && f.exact_case && !f.any_case);
-        let (_, f) = parse_alias("the iPhone maker").unwrap();
-        assert!(f.any_case && !f.weak);
-        assert!(parse_alias("=A").is_none());
+    fn the_embedded_blob_is_the_merge_of_the_shipped_tables() {
+        // build.rs must have written the current sources' merge, and reading it must give it
+        // back whole (companies in merge order, every listing, name and symbol).
+        let merged = blob::merge(
+            include_str!("../../data/aliases.txt"),
+            include_str!("../../data/private.txt"),
+            include_str!("../../data/securities.tsv"),
+        );
+        assert!(blob::decode(BLOB).unwrap().reads_as(&merged));
+        let m = master();
+        assert_eq!(m.companies.len(), merged.companies.len());
+        assert_eq!(m.aliases.len(), merged.aliases.len());
+        assert_eq!(m.by_ticker.len(), merged.tickers.len());
+    }
+
+    #[test]
+    fn symbols_resolve_through_the_sorted_table_in_any_case_and_with_dashes() {
+        let m = master();
+        let brk = m.company_by_ticker("BRK.B").unwrap();
+        assert_eq!(m.company_by_ticker("brk-b"), Some(brk));
+        assert_eq!(m.companies[brk].name, "Berkshire Hathaway");
+        let tsm = m.company_by_ticker("2330.tw").unwrap();
+        assert_eq!(m.company_by_ticker("TSM"), Some(tsm));
+        assert_eq!(m.company_by_ticker("NOSUCHSYMBOL"), None);
+        assert_eq!(m.company_by_ticker(""), None);
+        // Every symbol of the table, first and last included, finds its own company (but
+        // for the few with a dash, "ERIC-B.ST": a lookup reads dashes as dots).
+        for &(sym, c) in m.by_ticker.iter().filter(|(s, _)| !s.contains('-')) {
+            assert_eq!(m.company_by_ticker(sym), Some(c as usize), "{sym}");
+        }
+    }
+
+    #[test]
+    fn tiers_and_flags_read_from_their_codes() {
+        let m = master();
+        let tier = |sym: &str| m.companies[m.company_by_ticker(sym).unwrap()].tier;
+        assert_eq!(tier("AAPL"), SizeTier::Mega);
+        let apple = |text: &str| m.aliases.iter().find(|a| a.text == text).unwrap();
+        let f = apple("Apple").flags;
+        assert!(f.weak && f.curated && !f.exact_case && !f.any_case && !f.social);
+        assert!(apple("AAPL").flags.exact_case);
+        assert!(apple("iPhone").flags.any_case);
+        assert!(apple("LinkedIn").flags.social);
+        let private = &m.companies[m
+            .aliases
+            .iter()
+            .find(|a| a.text == "OpenAI")
+            .unwrap()
+            .company];
+        assert!(!private.public && private.tier == SizeTier::Unknown);
     }
 }

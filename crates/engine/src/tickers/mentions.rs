@@ -1171,10 +1171,11 @@ mod tests {
             .into_iter()
             .map(|x| {
                 let t = match x.target {
-                    Target::Company(c) => m.companies[c]
-                        .listings
+                    Target::Company(c) => m
+                        .listings(c)
                         .first()
-                        .map_or(m.companies[c].name.clone(), |l| l.ticker.clone()),
+                        .map_or(m.companies[c].name, |l| l.ticker)
+                        .to_owned(),
                     Target::Symbol(s, _) => s,
                 };
                 (t, x.how)

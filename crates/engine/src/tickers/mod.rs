@@ -144,11 +144,11 @@ pub fn resolve(doc: &Doc<'_>, sentiment: &SentimentOutput) -> TickerOutput {
             Target::Company(id) => {
                 let co = &m.companies[*id];
                 (
-                    co.name.clone(),
+                    co.name.to_owned(),
                     co.public,
-                    co.listings
+                    m.listings(*id)
                         .iter()
-                        .map(|l| (l.ticker.clone(), l.exchange.clone()))
+                        .map(|l| (l.ticker.to_owned(), l.exchange.to_owned()))
                         .collect(),
                 )
             }
