@@ -1,14 +1,15 @@
 //! Article text with the phrases that moved the scores highlighted: red or green by the sign
 //! of the weight, darker for heavier weights; focus or hover shows the rule and weight. The
-//! selected ticker's mentions are outlined. Everything is rendered as text.
+//! selected ticker's mentions are outlined. The text is escaped into markup (see
+//! [`crate::highlight::markup`]): it never becomes markup of its own.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use newsgauge_engine::{rules, Analysis, Explanation, Field};
+use newsgauge_engine::{rules, Analysis, Field};
 
-use crate::highlight::{intensity, segments};
-use crate::util::{polarity, signed};
+use crate::highlight::{markup, Mark};
+use crate::util::signed;
 
 /// Rule name and id for a tooltip: "Negative verb (S012)", or the id alone if unknown.
 pub fn rule_label(id: &str) -> String {
@@ -18,18 +19,8 @@ pub fn rule_label(id: &str) -> String {
     }
 }
 
-fn tip_for(explanations: &[&Explanation], marks: &[usize]) -> String {
-    marks
-        .iter()
-        .map(|&i| {
-            let e = explanations[i];
-            format!("{} · weight {}", rule_label(&e.rule), signed(e.weight))
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
-}
-
-/// One field's text (title or body), sliced at the engine's byte offsets.
+/// One field's text (title or body), sliced at the engine's byte offsets, as one escaped
+/// HTML string ([`markup`]) under a `<span>`.
 #[component]
 pub fn HighlightedText(
     /// The original text of the field.
@@ -40,19 +31,17 @@ pub fn HighlightedText(
     #[prop(into)]
     selected: Signal<Option<String>>,
 ) -> impl IntoView {
-    let exps: Vec<Explanation> = analysis
+    // What does not change with the selection, computed once: each explanation's tooltip.
+    let phrases: Vec<(usize, usize, String, f32, String)> = analysis
         .explanations
         .iter()
         .filter(|e| e.field == field)
-        .cloned()
+        .map(|e| {
+            let tip = format!("{} · weight {}", rule_label(&e.rule), signed(e.weight));
+            (e.start, e.end, e.rule.to_string(), e.weight, tip)
+        })
         .collect();
-    let max_abs = exps
-        .iter()
-        .map(|e| e.weight.abs())
-        .filter(|w| w.is_finite())
-        .fold(0.0f32, f32::max);
-    let text = Arc::new(text);
-    move || {
+    let html = move || {
         let sel = selected.get();
         let mentions: Vec<(usize, usize)> = sel
             .as_deref()
@@ -65,44 +54,17 @@ pub fn HighlightedText(
                     .collect()
             })
             .unwrap_or_default();
-        let refs: Vec<&Explanation> = exps.iter().collect();
-        let spans: Vec<(usize, usize)> = refs.iter().map(|e| (e.start, e.end)).collect();
-        segments(&text, &spans, &mentions)
-            .into_iter()
-            .map(|seg| {
-                let piece = text[seg.start..seg.end].to_owned();
-                if seg.marks.is_empty() {
-                    return if seg.mention {
-                        view! { <span class="mention" data-testid="mention">{piece}</span> }
-                            .into_any()
-                    } else {
-                        piece.into_any()
-                    };
-                }
-                let main = seg
-                    .marks
-                    .iter()
-                    .copied()
-                    .max_by(|&a, &b| refs[a].weight.abs().total_cmp(&refs[b].weight.abs()))
-                    .unwrap_or(seg.marks[0]);
-                let w = refs[main].weight;
-                let tip = tip_for(&refs, &seg.marks);
-                let class = format!("hl {} w{}", polarity(w), intensity(w, max_abs));
-                view! {
-                    <mark
-                        class=class
-                        class:mention=seg.mention
-                        tabindex="0"
-                        data-tip=tip.clone()
-                        data-rule=refs[main].rule.clone()
-                        aria-label=format!("{piece}: {tip}")
-                        data-testid="highlight"
-                    >
-                        {piece.clone()}
-                    </mark>
-                }
-                .into_any()
+        let marks: Vec<Mark<'_>> = phrases
+            .iter()
+            .map(|(start, end, rule, weight, tip)| Mark {
+                start: *start,
+                end: *end,
+                rule,
+                tip,
+                weight: *weight,
             })
-            .collect_view()
-    }
+            .collect();
+        markup(&text, &marks, &mentions)
+    };
+    view! { <span inner_html=html></span> }
 }

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use newsgauge_engine::Analysis;
 
 use crate::util::{polarity, signed};
-use leptos::tachys::html::attribute::custom::custom_attribute;
 
 /// Position of a score in [-1, 1] as a percentage of the gauge width.
 pub fn gauge_percent(score: f32) -> f32 {
@@ -81,52 +80,48 @@ pub fn SentimentPanel(analysis: Arc<Analysis>) -> impl IntoView {
         s.label
     );
     view! {
-        <section class="panel sentiment-panel" aria-labelledby="h-sentiment">
-            <h2 id="h-sentiment">"Market Sentiment"</h2>
-            <p class=format!("sentiment-readout {pol}")>
-                // `elementtiming`: the browser records when this label is first painted (Element
-                // Timing), which is how bench/browser.mjs times "first analysis on screen".
-                <strong class="sentiment-label" data-testid="sentiment-label" {..custom_attribute("elementtiming", "newsgauge-sentiment")}>
-                    {s.label.clone()}
-                </strong>
-                " "
-                <span class="sentiment-score" data-testid="sentiment-score">{signed(s.score)}</span>
-            </p>
-            <div
-                class="gauge"
-                role="meter"
-                aria-valuemin="-1"
-                aria-valuemax="1"
-                aria-valuenow=format!("{:.2}", s.score)
-                aria-valuetext=aria.clone()
-                aria-label="Sentiment gauge"
-                data-testid="sentiment-gauge"
-            >
-                <div class="gauge-track" aria-hidden="true">
-                    <span class="gauge-zero"></span>
-                    <span class=format!("gauge-needle {pol}") style:left=format!("{pct:.1}%")></span>
+            <section class="panel sentiment-panel" aria-labelledby="h-sentiment">
+                <h2 id="h-sentiment">"Market Sentiment"</h2>
+                <p class=format!("sentiment-readout {pol}")>
+    <strong class="sentiment-label" data-testid="sentiment-label">{s.label.clone()}</strong>
+                    " "
+                    <span class="sentiment-score" data-testid="sentiment-score">{signed(s.score)}</span>
+                </p>
+                <div
+                    class="gauge"
+                    role="meter"
+                    aria-valuemin="-1"
+                    aria-valuemax="1"
+                    aria-valuenow=format!("{:.2}", s.score)
+                    aria-valuetext=aria.clone()
+                    aria-label="Sentiment gauge"
+                    data-testid="sentiment-gauge"
+                >
+                    <div class="gauge-track" aria-hidden="true">
+                        <span class="gauge-zero"></span>
+                        <span class=format!("gauge-needle {pol}") style:left=format!("{pct:.1}%")></span>
+                    </div>
+                    <div class="gauge-scale" aria-hidden="true">
+                        <span>"−1"</span>
+                        <span>"0"</span>
+                        <span>"+1"</span>
+                    </div>
                 </div>
-                <div class="gauge-scale" aria-hidden="true">
-                    <span>"−1"</span>
-                    <span>"0"</span>
-                    <span>"+1"</span>
-                </div>
-            </div>
-            <p class="muted small">
-                {format!("Confidence {:.2}", s.confidence)}
-                {(!s.reliable)
-                    .then(|| {
-                        view! {
-                            <span class="warn" data-testid="unreliable">
-                                " · Not reliable for this text (language: "
-                                {analysis.language.clone()}
-                                "); Newsgauge scores English only."
-                            </span>
-                        }
-                    })}
-            </p>
-        </section>
-    }
+                <p class="muted small">
+                    {format!("Confidence {:.2}", s.confidence)}
+                    {(!s.reliable)
+                        .then(|| {
+                            view! {
+                                <span class="warn" data-testid="unreliable">
+                                    " · Not reliable for this text (language: "
+                                    {analysis.language.clone()}
+                                    "); Newsgauge scores English only."
+                                </span>
+                            }
+                        })}
+                </p>
+            </section>
+        }
 }
 
 /// "Ticker Sentiment": one row per ticker with a diverging bar, score and relevance.
