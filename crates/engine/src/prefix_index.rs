@@ -17,19 +17,26 @@ pub struct PrefixIndex {
     ends: Vec<u32>,
     /// The id of string i.
     ids: Vec<u32>,
-    /// Strings whose first two bytes give key k (see [`pair_key`]) are
-    /// `first[k]..first[k + 1]`.
-    first: Vec<u32>,
+    /// For each first byte some string starts with, a row of [`ROW`] positions: slot 0 is
+    /// where its one-byte string (if any) starts, slot `b1 + 1` where the strings going on
+    /// with byte b1 start, and the last slot where the first byte's strings end; so the
+    /// strings sharing two bytes are `row[slot]..row[slot + 1]` ([`slot`]). Only present
+    /// first bytes have a row: about 30 KB per index, where a table over every byte pair
+    /// was 263 KB that each analysis read here and there (cache misses after an idle pause).
+    rows: Vec<u32>,
+    /// Where the row of each first byte starts in `rows`, or [`NO_ROW`].
+    row_of: Vec<u32>,
 }
 
-/// Distinct keys of [`pair_key`].
-const PAIR_KEYS: usize = 256 * 257;
+/// Slots of a row: the one-byte string, 256 second bytes, the end.
+const ROW: usize = 258;
+/// `row_of` of a first byte no string starts with.
+const NO_ROW: u32 = u32::MAX;
 
-/// A string's first byte and, if any, its second: `b0 * 257 + (b1 + 1)`, or `b0 * 257`
-/// for a one-byte string. Ordered as the strings sort.
-fn pair_key(n: &[u8]) -> Option<usize> {
-    let &b0 = n.first()?;
-    Some(b0 as usize * 257 + n.get(1).map_or(0, |&b1| b1 as usize + 1))
+/// A non-empty string's slot in its first byte's row: 0 for a one-byte string, else its
+/// second byte + 1. Ordered as the strings sort.
+fn slot(n: &[u8]) -> usize {
+    n.get(1).map_or(0, |&b1| b1 as usize + 1)
 }
 
 /// The first j in 0..n for which `below(j)` is false (`below` is true, then false).
@@ -107,7 +114,8 @@ impl PrefixIndex {
             bytes: Vec::with_capacity(total),
             ends: Vec::with_capacity(order.len()),
             ids: Vec::with_capacity(order.len()),
-            first: vec![0; PAIR_KEYS + 1],
+            rows: Vec::new(),
+            row_of: vec![NO_ROW; 256],
         };
         for (s, id) in &order {
             ix.bytes.extend_from_slice(s.as_ref());
@@ -115,25 +123,27 @@ impl PrefixIndex {
                 .push(u32::try_from(ix.bytes.len()).expect("strings under 4 GiB"));
             ix.ids.push(*id);
         }
-        // first[k] = how many strings have a smaller pair key (sorted strings have
-        // non-decreasing keys; empty strings have none and sort first).
-        let keys: Vec<usize> = order
-            .iter()
-            .filter_map(|(s, _)| pair_key(s.as_ref()))
-            .collect();
-        let empty = order.len() - keys.len();
+        // Empty strings sort first and are never found; then one row per first byte, its
+        // slots filled with the position of the first string at or past each slot.
         let count = |n: usize| u32::try_from(n).expect("fewer than 2^32 strings");
-        // Slots past the previous string's key up to string i's hold i, filled a run at a
-        // time: a slot-by-slot scan of all 65,793 for each index was a tenth of the first
-        // analysis's instructions (callgrind, `cold_start`: 31.8 -> 28.7 million).
-        let mut next = 0;
-        for (i, &k) in keys.iter().enumerate() {
-            if k >= next {
-                ix.first[next..=k].fill(count(empty + i));
-                next = k + 1;
+        let strings: Vec<&[u8]> = order.iter().map(|(s, _)| s.as_ref()).collect();
+        let mut i = strings.iter().take_while(|s| s.is_empty()).count();
+        while i < strings.len() {
+            let b0 = strings[i][0];
+            let row = ix.rows.len();
+            ix.row_of[usize::from(b0)] = count(row);
+            ix.rows.resize(row + ROW, 0);
+            let mut next = 0;
+            while i < strings.len() && strings[i][0] == b0 {
+                let k = slot(strings[i]);
+                if k >= next {
+                    ix.rows[row + next..=row + k].fill(count(i));
+                    next = k + 1;
+                }
+                i += 1;
             }
+            ix.rows[row + next..row + ROW].fill(count(i));
         }
-        ix.first[next..].fill(count(order.len()));
         ix
     }
 
@@ -145,7 +155,6 @@ impl PrefixIndex {
     /// Call `found(id, len)` for every string that `text` starts with, shorter first (equal
     /// strings in id order).
     pub fn each_prefix(&self, text: &[u8], mut found: impl FnMut(usize, usize)) {
-        let range = |k: usize| (self.first[k] as usize, self.first[k + 1] as usize);
         let mut report = |lo: usize, hi: usize, len: usize| {
             for i in lo..hi {
                 if self.string(i).len() != len {
@@ -155,16 +164,21 @@ impl PrefixIndex {
             }
         };
         // One-byte strings, then the strings sharing the first two bytes.
-        let Some(one) = text.get(..1).and_then(pair_key) else {
+        let Some(&b0) = text.first() else {
             return;
         };
-        let (lo, hi) = range(one);
-        report(lo, hi, 1);
-        let Some(two) = text.get(..2).and_then(pair_key) else {
+        let r = self.row_of[usize::from(b0)];
+        if r == NO_ROW {
             return;
-        };
+        }
+        let row = &self.rows[r as usize..r as usize + ROW];
+        report(row[0] as usize, row[1] as usize, 1);
+        if text.len() < 2 {
+            return;
+        }
         // `lo..hi` share `text[..k]`; strings of exactly k bytes sort first among them.
-        let (mut lo, mut hi) = range(two);
+        let two = slot(text);
+        let (mut lo, mut hi) = (row[two] as usize, row[two + 1] as usize);
         for (k, &b) in text.iter().enumerate().skip(1) {
             if k > 1 {
                 let below = |i: usize, inclusive: bool| {
