@@ -311,7 +311,7 @@ fn explain(
     }
     // Shifters (contrast, hedge) are always reported when they moved the score.
     parts.retain(|m| round3(m.3) != 0.0);
-    parts.sort_by(|a, b| (a.1, a.2, a.0).cmp(&(b.1, b.2, b.0)));
+    parts.sort_by_key(|p| (p.1, p.2, p.0));
     out.extend(parts.iter().map(|&(rule, start, end, w)| Explanation {
         rule: RULE_IDS[usize::from(rule)].into(),
         start,
