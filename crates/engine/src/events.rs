@@ -11,7 +11,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::phrase::PhraseSet;
 use crate::rules::Rule;
 use crate::types::{Entity, Event, Field, Span, TickerSentiment};
 use crate::Doc;
@@ -405,7 +404,9 @@ enum Role {
 }
 
 struct Tables {
-    set: PhraseSet,
+    /// Every trigger, context and hedge phrase once, with its layer (see
+    /// [`crate::phrase_tables`], which looks them up together with the topic phrases).
+    patterns: Vec<(&'static str, usize)>,
     roles: Vec<Vec<Role>>,
 }
 
@@ -444,15 +445,21 @@ fn tables() -> &'static Tables {
         }
         // Triggers and context share layer 0; pure hedges sit in layer 1 so that a hedge
         // ("plans to") never hides an overlapping trigger ("to acquire").
-        let layered = patterns.iter().zip(&roles).map(|(p, r)| {
-            let hedge_only = r.iter().all(|x| matches!(x, Role::Hedge(_)));
-            (*p, usize::from(hedge_only))
-        });
-        Tables {
-            set: PhraseSet::layered(layered),
-            roles,
-        }
+        let patterns = patterns
+            .iter()
+            .zip(&roles)
+            .map(|(p, r)| {
+                let hedge_only = r.iter().all(|x| matches!(x, Role::Hedge(_)));
+                (*p, usize::from(hedge_only))
+            })
+            .collect();
+        Tables { patterns, roles }
     })
+}
+
+/// The event phrases with their layers (0: triggers and context, 1: hedges), by pattern id.
+pub(crate) fn patterns() -> &'static [(&'static str, usize)] {
+    &tables().patterns
 }
 
 /// An event as the rest of the engine sees it: the public [`Event`] plus what the impact
@@ -490,7 +497,7 @@ pub fn detect(doc: &Doc<'_>, tickers: &[TickerSentiment], entities: &[Entity]) -
             continue;
         }
         let mentions = MentionIndex::new(field, tickers, entities);
-        let hits = t.set.find_lower(text, doc.field_lower(field));
+        let hits = &doc.phrase_hits(field).events;
         let mut hi = 0;
         for s in doc.sentences.iter().filter(|s| s.field == field) {
             while hi < hits.len() && hits[hi].start < s.start {

@@ -11,6 +11,7 @@ pub mod language;
 pub mod literals;
 pub mod normalize;
 pub mod phrase;
+pub mod phrase_tables;
 pub mod prefix_index;
 pub mod rules;
 pub mod sentiment;
@@ -45,6 +46,8 @@ pub struct Doc<'a> {
     /// them is an offset into the field): made once for every case-insensitive matcher.
     lower_title: String,
     lower_body: String,
+    /// The topic and event phrase hits of the title and the body, found on first use.
+    hits: [std::cell::OnceCell<phrase_tables::PhraseHits>; 2],
 }
 
 impl<'a> Doc<'a> {
@@ -66,7 +69,14 @@ impl<'a> Doc<'a> {
             sentences,
             lower_title: title.to_ascii_lowercase(),
             lower_body: body.to_ascii_lowercase(),
+            hits: Default::default(),
         }
+    }
+
+    /// The topic and event phrases found in a [`Field`] (one lookup per position for both).
+    pub fn phrase_hits(&self, field: Field) -> &phrase_tables::PhraseHits {
+        self.hits[usize::from(field.is_body())]
+            .get_or_init(|| phrase_tables::find(self.field_text(field), self.field_lower(field)))
     }
 
     /// The ASCII-lowercased text of a [`Field`] (byte offsets are the field's own).

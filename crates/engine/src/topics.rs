@@ -14,7 +14,6 @@ use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
 
-use crate::phrase::PhraseSet;
 use crate::rules::Rule;
 use crate::types::{Field, Topic};
 use crate::Doc;
@@ -525,7 +524,9 @@ pub const TOPICS: &[TopicDef] = &[
 ];
 
 struct Tables {
-    set: PhraseSet,
+    /// Every topic phrase once (see [`crate::phrase_tables`], which looks them up together
+    /// with the event phrases).
+    patterns: Vec<&'static str>,
     /// Per pattern: every (topic index, weight) it counts for.
     targets: Vec<Vec<(usize, f32)>>,
 }
@@ -550,11 +551,13 @@ fn tables() -> &'static Tables {
                 }
             }
         }
-        Tables {
-            set: PhraseSet::new(patterns.iter().copied()),
-            targets,
-        }
+        Tables { patterns, targets }
     })
+}
+
+/// The topic phrases, by pattern id.
+pub(crate) fn patterns() -> &'static [&'static str] {
+    &tables().patterns
 }
 
 /// Evidence for one topic: weighted phrase hits in the title and in the body.
@@ -586,10 +589,7 @@ pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
     };
     for (field, in_title) in [(Field::Title, true), (Field::Body, false)] {
         let mut seen = vec![0usize; t.targets.len()];
-        for h in t
-            .set
-            .find_lower(doc.field_text(field), doc.field_lower(field))
-        {
+        for h in &doc.phrase_hits(field).topics {
             let is_title = in_title || h.end <= lead_end;
             let n = seen[h.pattern];
             seen[h.pattern] += 1;
