@@ -24,19 +24,11 @@ pub const MAX_PREVIEW_HEIGHT: f64 = 4000.0;
 
 static NEXT_PREVIEW: AtomicU32 = AtomicU32::new(1);
 
-/// Escape text for an HTML attribute value or element content.
+/// Escape text for an HTML attribute value or element content (see
+/// [`crate::highlight::escape_into`]).
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
+    crate::highlight::escape_into(&mut out, s);
     out
 }
 
