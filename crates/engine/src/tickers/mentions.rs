@@ -2,7 +2,7 @@
 //! word-boundary, case and evidence checks on the original text.
 
 use super::master::{master, Alias, Master};
-use crate::text::tokens;
+use crate::text::{tokens, Token};
 use crate::types::Field;
 use crate::Doc;
 
@@ -522,7 +522,7 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
         let text = doc.field_text(field);
         cashtags(m, text, field, &mut explicit);
         exchange_qualified(text, field, m, &mut explicit, &mut blocked);
-        names(m, text, field, &mut candidates);
+        names(m, text, doc.field_lower(field), field, &mut candidates);
     }
     // A name inside an explicit form or an exchange prefix ("NASDAQ: ...") is not a mention.
     let explicit_set = SpanSet::new(explicit.iter().map(|e| (e.field, e.start, e.end)).collect());
@@ -726,9 +726,8 @@ fn exchange_qualified(
 
 /// Names: the longest alias spelled at each word start (so the scan is linear in the text,
 /// at most one alias length per word), checked on the original text.
-fn names(m: &Master, text: &str, field: Field, out: &mut Vec<Candidate>) {
-    // ASCII lowercasing changes no byte offset: matches index `text` itself.
-    let lower = text.to_ascii_lowercase();
+fn names(m: &Master, text: &str, lower: &str, field: Field, out: &mut Vec<Candidate>) {
+    // `lower` is `text` ASCII-lowercased, which changes no byte offset: matches index `text`.
     let mut resume = 0;
     let mut prev_word = false;
     for (s, ch) in text.char_indices() {
@@ -876,8 +875,14 @@ fn end_is_name(c: &Candidate) -> bool {
     c.end_with_suffix == c.end
 }
 
+#[cfg(test)]
 fn is_title_case(sentence: &str) -> bool {
-    let toks = tokens(sentence);
+    title_case_tokens(&tokens(sentence))
+}
+
+/// Whether a sentence, already cut into `toks`, is in Title Case (most of its longer words
+/// after the first capitalised).
+fn title_case_tokens(toks: &[Token<'_>]) -> bool {
     let words: Vec<&str> = toks
         .iter()
         .skip(1)
@@ -1016,7 +1021,8 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         .split_whitespace()
         .skip(1)
         .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let capital = !c.exact_case && !is_title_case(sentence) && (!sentence_start || later_capital);
+    let title_case = title_case_tokens(&toks);
+    let capital = !c.exact_case && !title_case && (!sentence_start || later_capital);
     let lo = first.saturating_sub(CONTEXT_WINDOW);
     let hi = (last + 1 + CONTEXT_WINDOW).min(toks.len());
     let window = toks[lo..hi]
@@ -1026,7 +1032,7 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         .any(|(_, t)| in_list(WINDOW_CONTEXT, t.text));
     // Every word of a several-word name capitalised in a sentence-case sentence: a proper name.
     let all_capitals = !c.exact_case
-        && !is_title_case(sentence)
+        && !title_case
         && name.contains(' ')
         && name
             .split_whitespace()
@@ -1050,10 +1056,10 @@ fn part_of_longer_name(doc: &Doc<'_>, c: &Candidate) -> bool {
     let text = doc.field_text(c.field);
     let (ss, se) = sentence_window(doc, c);
     let sentence = &text[ss..se];
-    if is_title_case(sentence) {
+    let toks = tokens(sentence);
+    if title_case_tokens(&toks) {
         return false;
     }
-    let toks = tokens(sentence);
     let Some(first) = toks.iter().position(|t| ss + t.end > c.start) else {
         return false;
     };
