@@ -47,7 +47,122 @@ pub async fn fetch_feed(url: &str) -> Result<ParsedFeed, String> {
             e
         }
     })?;
-    parse_feed(&body)
+    worker::parse(body).await
+}
+
+/// Feeds are parsed in a web worker (`src/feed_worker.rs`), started on first use: the XML
+/// parser and the HTML entity table stay out of the page's wasm, and a large feed does not
+/// hold up the page.
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use std::cell::{Cell, RefCell};
+    use std::collections::BTreeMap;
+
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    use super::ParsedFeed;
+
+    /// The worker's loader (`assets/feed-worker.js`).
+    const WORKER_URL: &str = "/feed-worker.js";
+    /// What the worker posts once it listens (`src/feed_worker.rs` sends the same).
+    const READY_MESSAGE: &str = "ready";
+
+    thread_local! {
+        static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+        /// Parses waiting for their answer: request id → the promise's resolve function.
+        static PENDING: RefCell<BTreeMap<u32, js_sys::Function>> = const { RefCell::new(BTreeMap::new()) };
+        static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+        /// Whether the worker has said it is listening. A worker's wasm starts
+        /// asynchronously, and a message that arrives before it listens is lost, so
+        /// messages wait here until the worker's "ready".
+        static READY: Cell<bool> = const { Cell::new(false) };
+        static QUEUED: RefCell<Vec<js_sys::Array>> = const { RefCell::new(Vec::new()) };
+    }
+
+    /// Every waiting parse gets `json` as its answer (when the worker cannot work).
+    fn answer_all(json: &str) {
+        let waiting = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
+        for resolve in waiting.into_values() {
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(json));
+        }
+    }
+
+    fn start() -> Result<web_sys::Worker, String> {
+        let w = web_sys::Worker::new(WORKER_URL)
+            .map_err(|_| "The browser could not start the feed reader.".to_owned())?;
+        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
+            |ev: web_sys::MessageEvent| {
+                let data = ev.data();
+                if data.as_string().as_deref() == Some(READY_MESSAGE) {
+                    READY.with(|r| r.set(true));
+                    let queued = QUEUED.with(|q| std::mem::take(&mut *q.borrow_mut()));
+                    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
+                        for msg in queued {
+                            if w.post_message(&msg).is_err() {
+                                answer_all(
+                                    r#"{"Err":"The browser could not pass the feed to the feed reader."}"#,
+                                );
+                            }
+                        }
+                    }
+                    return;
+                }
+                let msg: js_sys::Array = data.unchecked_into();
+                let id = msg.get(0).as_f64().unwrap_or(-1.0) as u32;
+                if let Some(resolve) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+                    let _ = resolve.call1(&JsValue::NULL, &msg.get(1));
+                }
+            },
+        );
+        w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        // A worker that fails to load or crashes answers nothing: tell every waiting parse,
+        // and start a new worker next time.
+        let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|_: web_sys::ErrorEvent| {
+            WORKER.with(|w| *w.borrow_mut() = None);
+            READY.with(|r| r.set(false));
+            QUEUED.with(|q| q.borrow_mut().clear());
+            answer_all(r#"{"Err":"The feed reader stopped unexpectedly. Try again."}"#);
+        });
+        w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        Ok(w)
+    }
+
+    /// Parse a feed body in the worker.
+    pub async fn parse(body: String) -> Result<ParsedFeed, String> {
+        let worker = WORKER.with(|w| -> Result<web_sys::Worker, String> {
+            let mut w = w.borrow_mut();
+            if w.is_none() {
+                *w = Some(start()?);
+            }
+            Ok(w.clone().expect("just started"))
+        })?;
+        let id = NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id.wrapping_add(1));
+            id
+        });
+        let answer = js_sys::Promise::new(&mut |resolve, _reject| {
+            PENDING.with(|p| p.borrow_mut().insert(id, resolve));
+        });
+        let msg = js_sys::Array::of2(&JsValue::from(id), &JsValue::from_str(&body));
+        drop(body);
+        if !READY.with(|r| r.get()) {
+            QUEUED.with(|q| q.borrow_mut().push(msg));
+        } else if worker.post_message(&msg).is_err() {
+            PENDING.with(|p| p.borrow_mut().remove(&id));
+            return Err("The browser could not pass the feed to the feed reader.".to_owned());
+        }
+        let json = wasm_bindgen_futures::JsFuture::from(answer)
+            .await
+            .ok()
+            .and_then(|v| v.as_string())
+            .unwrap_or_default();
+        serde_json::from_str::<Result<ParsedFeed, String>>(&json)
+            .unwrap_or_else(|_| Err("The feed reader gave no readable answer.".to_owned()))
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

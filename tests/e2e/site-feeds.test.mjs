@@ -133,6 +133,39 @@ test("RSS, Atom and JSON feeds are analysed, malformed items counted, hostile co
   await context.close();
 });
 
+test("the feed reader (a web worker) is fetched only when a feed is read, and feeds sent before it started are all answered", async () => {
+  const context = await browser.newContext();
+  const fetched = [];
+  context.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  const page = await context.newPage();
+  const problems = watch(page);
+  const warnings = [];
+  // Chromium's note on the wasm preload's integrity attribute is about every page, not this.
+  page.on("console", (m) => m.type() === "warning" && !m.text().includes("integrity") && warnings.push(m.text()));
+  const worker = (paths) => paths.filter((p) => p.includes("feed-worker"));
+
+  await page.goto(BASE + "/analyze");
+  await page.locator("#paste-box").fill("Apple shares fell 5% after the iPhone maker cut its forecast.");
+  await page.getByTestId("impact-score").waitFor();
+  await page.goto(BASE + "/");
+  await page.getByTestId("card").first().waitFor();
+  assert.deepEqual(worker(fetched), [], "no page loads the feed reader before a feed is read");
+
+  // Two feeds at once: both are posted before the worker's wasm is listening.
+  await addFeed(page, `${FEEDS}/rss.xml`);
+  await addFeed(page, `${FEEDS}/atom.xml`);
+  await row(page, "rss.xml").getByTestId("feed-ok").waitFor();
+  await row(page, "atom.xml").getByTestId("feed-ok").waitFor();
+  assert.match(await row(page, "rss.xml").textContent(), /2 items analysed, 1 malformed item skipped/);
+  assert.deepEqual(
+    [...new Set(worker(fetched))].sort(),
+    ["/feed-worker.js", "/newsgauge-feed-worker.js", "/newsgauge-feed-worker_bg.wasm"],
+  );
+  assert.deepEqual(unexpected(problems), []);
+  assert.deepEqual(warnings, [], "the worker starts without wasm-bindgen's deprecation warning");
+  await context.close();
+});
+
 test("broken feeds show a clear error each, with retry, and the samples stay", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

@@ -5,6 +5,7 @@
 //! is skipped and counted, never aborting the feed; HTML is reduced to text (never
 //! rendered); only http(s) links survive; entity-expansion bombs are refused.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 mod entities;
@@ -20,8 +21,9 @@ pub const MAX_ITEM_TEXT: usize = 200_000;
 /// Longest title (and date) kept.
 pub const MAX_TITLE: usize = 500;
 
-/// One usable feed item, as text.
-#[derive(Debug, Clone, PartialEq)]
+/// One usable feed item, as text. Serde: the site parses feeds in a web worker and passes
+/// the result back as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeedItem {
     pub title: String,
     pub text: String,
@@ -32,7 +34,7 @@ pub struct FeedItem {
 }
 
 /// A parsed feed: its usable items and what was left out.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedFeed {
     pub title: String,
     pub items: Vec<FeedItem>,
@@ -532,5 +534,19 @@ mod tests {
         assert_eq!(safe_link("data:text/html,hi"), None);
         assert_eq!(safe_link("//evil.test"), None);
         assert_eq!(safe_link("https://a\n.test"), None);
+    }
+
+    #[test]
+    fn a_parse_result_survives_the_worker_json_round_trip() {
+        // The site's feed worker sends `Result<ParsedFeed, String>` to the page as JSON.
+        let rss = "<rss><channel><title>T &amp; Co</title><item><title>Up 5% \u{1F4C8}</title>\
+                   <link>https://x.test/a</link><description>&lt;b&gt;Line\nbreak&lt;/b&gt;</description>\
+                   </item><item></item></channel></rss>";
+        for parsed in [parse_feed(rss), parse_feed("<rss><unclosed>")] {
+            let json = serde_json::to_string(&parsed).unwrap();
+            let back: Result<ParsedFeed, String> = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, parsed);
+        }
+        assert!(parse_feed(rss).unwrap().items[0].link.is_some());
     }
 }
