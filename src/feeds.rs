@@ -123,7 +123,9 @@ mod worker {
             WORKER.with(|w| *w.borrow_mut() = None);
             READY.with(|r| r.set(false));
             QUEUED.with(|q| q.borrow_mut().clear());
-            answer_all(r#"{"Err":"The feed reader stopped unexpectedly. Try again."}"#);
+            answer_all(
+                r#"{"Err":"The feed reader (a part of this site) failed to load or stopped. Try again."}"#,
+            );
         });
         w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();

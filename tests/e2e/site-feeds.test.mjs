@@ -166,6 +166,34 @@ test("the feed reader (a web worker) is fetched only when a feed is read, and fe
   await context.close();
 });
 
+test("a feed reader that fails to load answers every waiting feed with a message, and Retry starts a new one", async () => {
+  const context = await browser.newContext();
+  // The worker's wasm is missing: its start fails inside the worker.
+  const missing = (route) => route.fulfill({ status: 404, body: "missing" });
+  await context.route("**/newsgauge-feed-worker_bg.wasm", missing);
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/");
+  await page.getByTestId("card").first().waitFor();
+  await addFeed(page, `${FEEDS}/rss.xml`);
+  await addFeed(page, `${FEEDS}/atom.xml`);
+  for (const file of ["rss.xml", "atom.xml"]) {
+    const err = row(page, file).getByTestId("feed-error");
+    await err.waitFor();
+    assert.match(await err.textContent(), /feed reader .* failed to load or stopped/, file);
+  }
+  await context.unroute("**/newsgauge-feed-worker_bg.wasm", missing);
+  await row(page, "rss.xml").getByRole("button", { name: "Retry" }).click();
+  await row(page, "rss.xml").getByTestId("feed-ok").waitFor();
+  assert.match(await row(page, "rss.xml").textContent(), /2 items analysed/);
+  // The failed start is the only problem the page reported.
+  assert.deepEqual(
+    unexpected(problems).filter((p) => !p.includes("newsgauge-feed-worker_bg.wasm") && !/WebAssembly|wasm/i.test(p)),
+    [],
+  );
+  await context.close();
+});
+
 test("broken feeds show a clear error each, with retry, and the samples stay", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
