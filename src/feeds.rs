@@ -120,7 +120,10 @@ mod worker {
         // A worker that fails to load or crashes answers nothing: tell every waiting parse,
         // and start a new worker next time.
         let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|_: web_sys::ErrorEvent| {
-            WORKER.with(|w| *w.borrow_mut() = None);
+            // A trapped wasm cannot be used again: end its thread too.
+            if let Some(old) = WORKER.with(|w| w.borrow_mut().take()) {
+                old.terminate();
+            }
             READY.with(|r| r.set(false));
             QUEUED.with(|q| q.borrow_mut().clear());
             answer_all(
