@@ -63,7 +63,8 @@ mod worker {
 
     use super::ParsedFeed;
 
-    /// The worker's loader (`assets/feed-worker.js`).
+    /// The worker's loader (`assets/feed-worker.js`). Trunk does not hash a worker's file
+    /// names, so the page adds its own wasm's hashed name as a query ([`worker_url`]).
     const WORKER_URL: &str = "/feed-worker.js";
     /// What the worker posts once it listens (`src/feed_worker.rs` sends the same).
     const READY_MESSAGE: &str = "ready";
@@ -88,8 +89,33 @@ mod worker {
         }
     }
 
+    /// `WORKER_URL?v=<this page's wasm file name>`: the loader passes the query on to the
+    /// worker's JS and wasm, so a new release (whose page wasm has a new hash) never talks to
+    /// a cached worker of an older one. Without the boot tag (not expected), no query.
+    fn worker_url() -> String {
+        let wasm = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| {
+                d.query_selector("script[data-newsgauge-wasm]")
+                    .ok()
+                    .flatten()
+            })
+            .and_then(|tag| tag.get_attribute("data-newsgauge-wasm"))
+            .unwrap_or_default();
+        let version = wasm.rsplit('/').next().unwrap_or_default();
+        let version: String = version
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .collect();
+        if version.is_empty() {
+            WORKER_URL.to_owned()
+        } else {
+            format!("{WORKER_URL}?v={version}")
+        }
+    }
+
     fn start() -> Result<web_sys::Worker, String> {
-        let w = web_sys::Worker::new(WORKER_URL)
+        let w = web_sys::Worker::new(&worker_url())
             .map_err(|_| "The browser could not start the feed reader.".to_owned())?;
         let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
             |ev: web_sys::MessageEvent| {
