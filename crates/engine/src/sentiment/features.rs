@@ -513,47 +513,108 @@ fn char_features(s: &mut Scratch, buckets: u32) {
             continue;
         }
         let w = &s.norm[t.nstart as usize..t.nend as usize];
-        // The bytes of "<word>" and its char boundaries (the markers are one byte each).
+        // The bytes of "<word>" (the markers are one byte each).
         let marked = &mut s.marked;
         marked.clear();
         marked.push(b'<');
         marked.extend_from_slice(w.as_bytes());
         marked.push(b'>');
-        let cuts = &mut s.cuts;
-        cuts.clear();
-        cuts.push(0);
-        cuts.extend(w.char_indices().map(|(j, _)| j + 1));
-        cuts.push(w.len() + 1);
-        cuts.push(w.len() + 2);
-        let nchars = cuts.len() - 1;
-        if nchars < CHAR_MIN {
-            continue;
+        if w.is_ascii() {
+            ascii_char_features(marked, t, s.weight[i], buckets, &mut s.features);
+        } else {
+            let grams = &mut s.grams;
+            unicode_char_features(
+                w,
+                marked,
+                &mut s.cuts,
+                grams,
+                t,
+                s.weight[i],
+                buckets,
+                &mut s.features,
+            );
         }
-        // Hash each n-gram once per start: FNV is sequential, so the state after a start's
-        // first CHAR_MIN chars continues into its longer n-grams.
-        for g in &mut s.grams {
-            g.clear();
+    }
+}
+
+/// [`char_features`] of one word with characters of several bytes.
+#[allow(clippy::too_many_arguments)]
+fn unicode_char_features(
+    w: &str,
+    marked: &[u8],
+    cuts: &mut Vec<usize>,
+    grams: &mut [Vec<u32>; CHAR_MAX - CHAR_MIN + 1],
+    t: Tok,
+    value: f32,
+    buckets: u32,
+    out: &mut Vec<Feature>,
+) {
+    // The char boundaries of "<word>".
+    cuts.clear();
+    cuts.push(0);
+    cuts.extend(w.char_indices().map(|(j, _)| j + 1));
+    cuts.push(w.len() + 1);
+    cuts.push(w.len() + 2);
+    let nchars = cuts.len() - 1;
+    if nchars < CHAR_MIN {
+        return;
+    }
+    // Hash each n-gram once per start: FNV is sequential, so the state after a start's
+    // first CHAR_MIN chars continues into its longer n-grams.
+    for g in grams.iter_mut() {
+        g.clear();
+    }
+    for a in 0..=nchars - CHAR_MIN {
+        let longest = CHAR_MAX.min(nchars - a);
+        let mut h = Fnv::new(b'c').bytes(&marked[cuts[a]..cuts[a + CHAR_MIN - 1]]);
+        for len in CHAR_MIN..=longest {
+            h = h.bytes(&marked[cuts[a + len - 1]..cuts[a + len]]);
+            grams[len - CHAR_MIN].push(h.bucket(buckets));
         }
-        for a in 0..=nchars - CHAR_MIN {
-            let longest = CHAR_MAX.min(nchars - a);
-            let mut h = Fnv::new(b'c').bytes(&marked[cuts[a]..cuts[a + CHAR_MIN - 1]]);
-            for len in CHAR_MIN..=longest {
-                h = h.bytes(&marked[cuts[a + len - 1]..cuts[a + len]]);
-                s.grams[len - CHAR_MIN].push(h.bucket(buckets));
-            }
+    }
+    // Emitted by length, then position.
+    for g in grams.iter() {
+        for &index in g {
+            out.push(Feature {
+                index,
+                value,
+                start: t.start,
+                end: t.end,
+                source: Source::Char,
+            });
         }
-        // Emitted by length, then position: the order (and so every float sum) of before.
-        let value = s.weight[i];
-        for g in &s.grams {
-            for &index in g {
-                s.features.push(Feature {
-                    index,
-                    value,
-                    start: t.start,
-                    end: t.end,
-                    source: Source::Char,
-                });
-            }
+    }
+}
+
+/// [`char_features`] of a word whose characters are all bytes (nearly every word): the same
+/// features in the same order (by length, then position), hashed without char boundaries
+/// and written in place, with no per-length buffers in between.
+fn ascii_char_features(marked: &[u8], t: Tok, value: f32, buckets: u32, out: &mut Vec<Feature>) {
+    let n = marked.len();
+    if n < CHAR_MIN {
+        return;
+    }
+    // Where each length's n-grams start among this word's features: a length l has
+    // n + 1 − l of them.
+    let mut at = [0usize; CHAR_MAX - CHAR_MIN + 2];
+    for l in CHAR_MIN..=CHAR_MAX {
+        at[l - CHAR_MIN + 1] = at[l - CHAR_MIN] + (n + 1).saturating_sub(l);
+    }
+    let base = out.len();
+    let template = Feature {
+        index: 0,
+        value,
+        start: t.start,
+        end: t.end,
+        source: Source::Char,
+    };
+    out.resize(base + at[CHAR_MAX - CHAR_MIN + 1], template);
+    let feats = &mut out[base..];
+    for a in 0..=n - CHAR_MIN {
+        let mut h = Fnv::new(b'c').bytes(&marked[a..a + CHAR_MIN - 1]);
+        for l in CHAR_MIN..=CHAR_MAX.min(n - a) {
+            h = h.byte(marked[a + l - 1]);
+            feats[at[l - CHAR_MIN] + a].index = h.bucket(buckets);
         }
     }
 }
@@ -820,6 +881,57 @@ fn is_currency(w: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_and_unicode_char_ngram_paths_give_the_same_features() {
+        let t = Tok {
+            start: 3,
+            end: 9,
+            kind: Kind::Word,
+            nstart: 0,
+            nend: 0,
+            value: 0.0,
+        };
+        for w in [
+            "a",
+            "up",
+            "eps",
+            "loss",
+            "profit",
+            "outperformed",
+            "x-ray",
+            "n't",
+        ] {
+            let marked: Vec<u8> = [b"<", w.as_bytes(), b">"].concat();
+            let (mut fast, mut general) = (Vec::new(), Vec::new());
+            ascii_char_features(&marked, t, 0.5, 1 << 16, &mut fast);
+            let mut grams = Default::default();
+            let mut cuts = Vec::new();
+            unicode_char_features(
+                w,
+                &marked,
+                &mut cuts,
+                &mut grams,
+                t,
+                0.5,
+                1 << 16,
+                &mut general,
+            );
+            let key = |f: &Feature| (f.index, f.value, f.start, f.end, f.source);
+            assert_eq!(
+                fast.iter().map(key).collect::<Vec<_>>(),
+                general.iter().map(key).collect::<Vec<_>>(),
+                "{w}"
+            );
+            assert_eq!(
+                fast.len(),
+                (3..=5)
+                    .map(|l| (w.len() + 3).saturating_sub(l))
+                    .sum::<usize>(),
+                "{w}"
+            );
+        }
+    }
 
     fn toks(text: &str) -> Vec<(String, Kind)> {
         let mut s = Scratch::default();
