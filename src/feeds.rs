@@ -68,24 +68,31 @@ mod worker {
     const WORKER_URL: &str = "/feed-worker.js";
     /// What the worker posts once it listens (`src/feed_worker.rs` sends the same).
     const READY_MESSAGE: &str = "ready";
+    const POST_FAILED: &str = "The browser could not pass the feed to the feed reader.";
+    const WORKER_FAILED: &str =
+        "The feed reader (a part of this site) failed to load or stopped. Try again.";
+
+    /// The running worker.
+    struct Conn {
+        worker: web_sys::Worker,
+        /// Messages waiting for the worker's "ready", `None` once it listens: its wasm starts
+        /// asynchronously, and a message that arrives before it listens is lost.
+        queue: Option<Vec<js_sys::Array>>,
+    }
 
     thread_local! {
-        static WORKER: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+        static CONN: RefCell<Option<Conn>> = const { RefCell::new(None) };
         /// Parses waiting for their answer: request id → the promise's resolve function.
         static PENDING: RefCell<BTreeMap<u32, js_sys::Function>> = const { RefCell::new(BTreeMap::new()) };
         static NEXT_ID: Cell<u32> = const { Cell::new(0) };
-        /// Whether the worker has said it is listening. A worker's wasm starts
-        /// asynchronously, and a message that arrives before it listens is lost, so
-        /// messages wait here until the worker's "ready".
-        static READY: Cell<bool> = const { Cell::new(false) };
-        static QUEUED: RefCell<Vec<js_sys::Array>> = const { RefCell::new(Vec::new()) };
     }
 
-    /// Every waiting parse gets `json` as its answer (when the worker cannot work).
-    fn answer_all(json: &str) {
+    /// Every waiting parse gets `message` as its error (when the worker cannot work).
+    fn fail_all(message: &str) {
+        let json = serde_json::to_string(&Err::<(), _>(message)).unwrap_or_default();
         let waiting = PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()));
         for resolve in waiting.into_values() {
-            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(json));
+            let _ = resolve.call1(&JsValue::NULL, &JsValue::from_str(&json));
         }
     }
 
@@ -102,74 +109,60 @@ mod worker {
             })
             .and_then(|tag| tag.get_attribute("data-newsgauge-wasm"))
             .unwrap_or_default();
-        let version = wasm.rsplit('/').next().unwrap_or_default();
-        let version: String = version
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-            .collect();
-        if version.is_empty() {
-            WORKER_URL.to_owned()
-        } else {
-            format!("{WORKER_URL}?v={version}")
+        match wasm.rsplit('/').next().unwrap_or_default() {
+            "" => WORKER_URL.to_owned(),
+            name => format!("{WORKER_URL}?v={}", js_sys::encode_uri_component(name)),
         }
     }
 
-    fn start() -> Result<web_sys::Worker, String> {
-        let w = web_sys::Worker::new(&worker_url())
-            .map_err(|_| "The browser could not start the feed reader.".to_owned())?;
-        let on_message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(
-            |ev: web_sys::MessageEvent| {
-                let data = ev.data();
-                if data.as_string().as_deref() == Some(READY_MESSAGE) {
-                    READY.with(|r| r.set(true));
-                    let queued = QUEUED.with(|q| std::mem::take(&mut *q.borrow_mut()));
-                    if let Some(w) = WORKER.with(|w| w.borrow().clone()) {
-                        for msg in queued {
-                            if w.post_message(&msg).is_err() {
-                                answer_all(
-                                    r#"{"Err":"The browser could not pass the feed to the feed reader."}"#,
-                                );
-                            }
-                        }
-                    }
-                    return;
+    fn on_message(ev: web_sys::MessageEvent) {
+        let data = ev.data();
+        if data.as_string().as_deref() == Some(READY_MESSAGE) {
+            let ready = CONN.with(|c| {
+                let mut c = c.borrow_mut();
+                let c = c.as_mut()?;
+                Some((c.worker.clone(), c.queue.take().unwrap_or_default()))
+            });
+            if let Some((worker, queued)) = ready {
+                if queued.iter().any(|msg| worker.post_message(msg).is_err()) {
+                    fail_all(POST_FAILED);
                 }
-                let msg: js_sys::Array = data.unchecked_into();
-                let id = msg.get(0).as_f64().unwrap_or(-1.0) as u32;
-                if let Some(resolve) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
-                    let _ = resolve.call1(&JsValue::NULL, &msg.get(1));
-                }
-            },
-        );
-        w.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-        on_message.forget();
-        // A worker that fails to load or crashes answers nothing: tell every waiting parse,
-        // and start a new worker next time.
-        let on_error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(|_: web_sys::ErrorEvent| {
-            // A trapped wasm cannot be used again: end its thread too.
-            if let Some(old) = WORKER.with(|w| w.borrow_mut().take()) {
-                old.terminate();
             }
-            READY.with(|r| r.set(false));
-            QUEUED.with(|q| q.borrow_mut().clear());
-            answer_all(
-                r#"{"Err":"The feed reader (a part of this site) failed to load or stopped. Try again."}"#,
-            );
-        });
-        w.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        on_error.forget();
-        Ok(w)
+            return;
+        }
+        let msg: js_sys::Array = data.unchecked_into();
+        let id = msg.get(0).as_f64().unwrap_or(-1.0) as u32;
+        if let Some(resolve) = PENDING.with(|p| p.borrow_mut().remove(&id)) {
+            let _ = resolve.call1(&JsValue::NULL, &msg.get(1));
+        }
+    }
+
+    /// A worker that fails to load or crashes answers nothing: end it (a trapped wasm cannot
+    /// be used again), tell every waiting parse, and start a new worker next time.
+    fn on_error(_: web_sys::ErrorEvent) {
+        if let Some(old) = CONN.with(|c| c.borrow_mut().take()) {
+            old.worker.terminate();
+        }
+        fail_all(WORKER_FAILED);
+    }
+
+    fn start() -> Result<Conn, String> {
+        let worker = web_sys::Worker::new(&worker_url())
+            .map_err(|_| "The browser could not start the feed reader.".to_owned())?;
+        let message = Closure::<dyn Fn(web_sys::MessageEvent)>::new(on_message);
+        worker.set_onmessage(Some(message.as_ref().unchecked_ref()));
+        message.forget();
+        let error = Closure::<dyn Fn(web_sys::ErrorEvent)>::new(on_error);
+        worker.set_onerror(Some(error.as_ref().unchecked_ref()));
+        error.forget();
+        Ok(Conn {
+            worker,
+            queue: Some(Vec::new()),
+        })
     }
 
     /// Parse a feed body in the worker.
     pub async fn parse(body: String) -> Result<ParsedFeed, String> {
-        let worker = WORKER.with(|w| -> Result<web_sys::Worker, String> {
-            let mut w = w.borrow_mut();
-            if w.is_none() {
-                *w = Some(start()?);
-            }
-            Ok(w.clone().expect("just started"))
-        })?;
         let id = NEXT_ID.with(|n| {
             let id = n.get();
             n.set(id.wrapping_add(1));
@@ -180,11 +173,24 @@ mod worker {
         });
         let msg = js_sys::Array::of2(&JsValue::from(id), &JsValue::from_str(&body));
         drop(body);
-        if !READY.with(|r| r.get()) {
-            QUEUED.with(|q| q.borrow_mut().push(msg));
-        } else if worker.post_message(&msg).is_err() {
+        let sent = CONN.with(|c| -> Result<(), String> {
+            let mut c = c.borrow_mut();
+            if c.is_none() {
+                *c = Some(start()?);
+            }
+            let conn = c.as_mut().expect("just started");
+            match &mut conn.queue {
+                Some(queue) => queue.push(msg),
+                None => conn
+                    .worker
+                    .post_message(&msg)
+                    .map_err(|_| POST_FAILED.to_owned())?,
+            }
+            Ok(())
+        });
+        if let Err(e) = sent {
             PENDING.with(|p| p.borrow_mut().remove(&id));
-            return Err("The browser could not pass the feed to the feed reader.".to_owned());
+            return Err(e);
         }
         let json = wasm_bindgen_futures::JsFuture::from(answer)
             .await

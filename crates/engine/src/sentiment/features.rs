@@ -109,9 +109,8 @@ pub struct Scratch {
     /// Per clause: its metric cues (first token, tokens, good?) and its numbers.
     metrics: Vec<(usize, usize, bool)>,
     nums: Vec<usize>,
-    /// Per word: its bytes between the `<` `>` markers, and its n-grams' buckets by length.
+    /// Per word: its bytes between the `<` `>` markers.
     marked: Vec<u8>,
-    grams: [Vec<u32>; CHAR_MAX - CHAR_MIN + 1],
     pub features: Vec<Feature>,
     /// Hedge cue spans found (absolute byte offsets).
     pub hedges: Vec<(usize, usize)>,
@@ -519,86 +518,48 @@ fn char_features(s: &mut Scratch, buckets: u32) {
         marked.push(b'<');
         marked.extend_from_slice(w.as_bytes());
         marked.push(b'>');
+        let (value, out) = (s.weight[i], &mut s.features);
         if w.is_ascii() {
-            ascii_char_features(marked, t, s.weight[i], buckets, &mut s.features);
+            // Nearly every word: each char is one byte, so char j starts at byte j.
+            ngram_features(marked, marked.len(), |j| j, t, value, buckets, out);
         } else {
-            let grams = &mut s.grams;
-            unicode_char_features(
-                w,
-                marked,
-                &mut s.cuts,
-                grams,
-                t,
-                s.weight[i],
-                buckets,
-                &mut s.features,
-            );
+            let cuts = &mut s.cuts;
+            char_cuts(w, cuts);
+            ngram_features(marked, cuts.len() - 1, |j| cuts[j], t, value, buckets, out);
         }
     }
 }
 
-/// [`char_features`] of one word with characters of several bytes.
-#[allow(clippy::too_many_arguments)]
-fn unicode_char_features(
-    w: &str,
-    marked: &[u8],
-    cuts: &mut Vec<usize>,
-    grams: &mut [Vec<u32>; CHAR_MAX - CHAR_MIN + 1],
-    t: Tok,
-    value: f32,
-    buckets: u32,
-    out: &mut Vec<Feature>,
-) {
-    // The char boundaries of "<word>".
+/// Where each char of "<w>" starts in its bytes, and the end: `nchars + 1` offsets.
+fn char_cuts(w: &str, cuts: &mut Vec<usize>) {
     cuts.clear();
     cuts.push(0);
     cuts.extend(w.char_indices().map(|(j, _)| j + 1));
     cuts.push(w.len() + 1);
     cuts.push(w.len() + 2);
-    let nchars = cuts.len() - 1;
+}
+
+/// The char n-gram features of one word, `marked` being "<word>" and `cut(j)` the byte where
+/// its char j starts (`cut(nchars)` its end): by length, then position, written in place.
+/// FNV is sequential, so each start is hashed once, its state continuing into the longer
+/// n-grams.
+fn ngram_features(
+    marked: &[u8],
+    nchars: usize,
+    cut: impl Fn(usize) -> usize,
+    t: Tok,
+    value: f32,
+    buckets: u32,
+    out: &mut Vec<Feature>,
+) {
     if nchars < CHAR_MIN {
         return;
     }
-    // Hash each n-gram once per start: FNV is sequential, so the state after a start's
-    // first CHAR_MIN chars continues into its longer n-grams.
-    for g in grams.iter_mut() {
-        g.clear();
-    }
-    for a in 0..=nchars - CHAR_MIN {
-        let longest = CHAR_MAX.min(nchars - a);
-        let mut h = Fnv::new(b'c').bytes(&marked[cuts[a]..cuts[a + CHAR_MIN - 1]]);
-        for len in CHAR_MIN..=longest {
-            h = h.bytes(&marked[cuts[a + len - 1]..cuts[a + len]]);
-            grams[len - CHAR_MIN].push(h.bucket(buckets));
-        }
-    }
-    // Emitted by length, then position.
-    for g in grams.iter() {
-        for &index in g {
-            out.push(Feature {
-                index,
-                value,
-                start: t.start,
-                end: t.end,
-                source: Source::Char,
-            });
-        }
-    }
-}
-
-/// [`char_features`] of a word whose characters are all bytes (nearly every word): the same
-/// features in the same order (by length, then position), hashed without char boundaries
-/// and written in place, with no per-length buffers in between.
-fn ascii_char_features(marked: &[u8], t: Tok, value: f32, buckets: u32, out: &mut Vec<Feature>) {
-    let n = marked.len();
-    if n < CHAR_MIN {
-        return;
-    }
     // Where each length's n-grams start among this word's features: a length l has
-    // n + 1 − l of them.
+    // nchars + 1 − l of them.
     let mut at = [0usize; CHAR_MAX - CHAR_MIN + 2];
     for l in CHAR_MIN..=CHAR_MAX {
-        at[l - CHAR_MIN + 1] = at[l - CHAR_MIN] + (n + 1).saturating_sub(l);
+        at[l - CHAR_MIN + 1] = at[l - CHAR_MIN] + (nchars + 1).saturating_sub(l);
     }
     let base = out.len();
     let template = Feature {
@@ -610,10 +571,10 @@ fn ascii_char_features(marked: &[u8], t: Tok, value: f32, buckets: u32, out: &mu
     };
     out.resize(base + at[CHAR_MAX - CHAR_MIN + 1], template);
     let feats = &mut out[base..];
-    for a in 0..=n - CHAR_MIN {
-        let mut h = Fnv::new(b'c').bytes(&marked[a..a + CHAR_MIN - 1]);
-        for l in CHAR_MIN..=CHAR_MAX.min(n - a) {
-            h = h.byte(marked[a + l - 1]);
+    for a in 0..=nchars - CHAR_MIN {
+        let mut h = Fnv::new(b'c').bytes(&marked[cut(a)..cut(a + CHAR_MIN - 1)]);
+        for l in CHAR_MIN..=CHAR_MAX.min(nchars - a) {
+            h = h.bytes(&marked[cut(a + l - 1)..cut(a + l)]);
             feats[at[l - CHAR_MIN] + a].index = h.bucket(buckets);
         }
     }
@@ -904,19 +865,11 @@ mod tests {
         ] {
             let marked: Vec<u8> = [b"<", w.as_bytes(), b">"].concat();
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            ascii_char_features(&marked, t, 0.5, 1 << 16, &mut fast);
-            let mut grams = Default::default();
+            ngram_features(&marked, marked.len(), |j| j, t, 0.5, 1 << 16, &mut fast);
             let mut cuts = Vec::new();
-            unicode_char_features(
-                w,
-                &marked,
-                &mut cuts,
-                &mut grams,
-                t,
-                0.5,
-                1 << 16,
-                &mut general,
-            );
+            char_cuts(w, &mut cuts);
+            let n = cuts.len() - 1;
+            ngram_features(&marked, n, |j| cuts[j], t, 0.5, 1 << 16, &mut general);
             let key = |f: &Feature| (f.index, f.value, f.start, f.end, f.source);
             assert_eq!(
                 fast.iter().map(key).collect::<Vec<_>>(),
