@@ -53,6 +53,11 @@ fn partition(n: usize, below: impl Fn(usize) -> bool) -> usize {
     lo
 }
 
+/// How many leading bytes `a` and `b` share.
+fn common_len(a: &[u8], b: &[u8]) -> usize {
+    a.iter().zip(b).take_while(|(x, y)| x == y).count()
+}
+
 /// A string's first eight bytes as a big-endian integer, zero-padded: the integers order as
 /// the strings do, except that strings sharing those bytes tie.
 fn head(s: &[u8]) -> u64 {
@@ -176,11 +181,16 @@ impl PrefixIndex {
         if text.len() < 2 {
             return;
         }
-        // `lo..hi` share `text[..k]`; strings of exactly k bytes sort first among them.
+        // `lo..hi` are the strings that start with `text[..=k]`; the ones of exactly k + 1
+        // bytes sort first among them.
         let two = slot(text);
         let (mut lo, mut hi) = (row[two] as usize, row[two + 1] as usize);
-        for (k, &b) in text.iter().enumerate().skip(1) {
+        let mut k = 1;
+        loop {
             if k > 1 {
+                let Some(&b) = text.get(k) else {
+                    return;
+                };
                 let below = |i: usize, inclusive: bool| {
                     let n = self.string(i);
                     n.len() <= k || n[k] < b || (inclusive && n[k] == b)
@@ -190,9 +200,26 @@ impl PrefixIndex {
                 (lo, hi) = (from, to);
             }
             if lo == hi {
-                break;
+                return;
             }
             report(lo, hi, k + 1);
+            // Sorted strings share at least the bytes their first and last share, so none
+            // of `lo..hi` ends before `shared`: compare that stretch with the text at once
+            // instead of narrowing byte by byte (most ranges this deep hold one string).
+            let (first, last) = (self.string(lo), self.string(hi - 1));
+            let shared = k + 1 + common_len(&first[k + 1..], &last[k + 1..]);
+            if shared > k + 1 {
+                if text.get(k + 1..shared) != Some(&first[k + 1..shared]) {
+                    return;
+                }
+                k = shared - 1;
+                report(lo, hi, shared);
+            }
+            if last.len() == shared {
+                // Every string of the range is `text[..shared]`: all reported.
+                return;
+            }
+            k += 1;
         }
     }
 
@@ -317,6 +344,29 @@ mod tests {
         want.sort_unstable_by(|&a, &b| pairs[a].cmp(&pairs[b]));
         let got: Vec<usize> = sorted_order(&pairs).iter().map(|&i| i as usize).collect();
         assert_eq!(got, want);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_set_agrees_with_a_scan(
+            set in proptest::collection::vec("[ab ]{0,6}", 0..24),
+            text in "[ab ]{0,10}",
+        ) {
+            // A small alphabet makes shared stretches, duplicates and prefixes of prefixes
+            // common: the cases where a range is narrowed or skipped.
+            let ix = index(&set.iter().map(String::as_str).collect::<Vec<_>>());
+            for s in 0..text.len() {
+                let rest = &text.as_bytes()[s..];
+                let mut want: Vec<(usize, usize)> = set
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| !n.is_empty() && rest.starts_with(n.as_bytes()))
+                    .map(|(i, n)| (i, n.len()))
+                    .collect();
+                want.sort_by_key(|&(i, l)| (l, i));
+                proptest::prop_assert_eq!(all(&ix, &text[s..]), want);
+            }
+        }
     }
 
     #[test]
