@@ -13,8 +13,9 @@ pub struct PrefixIndex {
     /// Every string, sorted, back to back (one allocation: a lookup compares neighbouring
     /// strings without chasing pointers).
     bytes: Vec<u8>,
-    /// Where string i ends in `bytes` (it starts where i − 1 ends).
-    ends: Vec<u32>,
+    /// Where each string starts in `bytes`, and then where the last ends: string i is
+    /// `bounds[i]..bounds[i + 1]` (no branch for the first string).
+    bounds: Vec<u32>,
     /// The id of string i.
     ids: Vec<u32>,
     /// For each first byte some string starts with, a row of [`ROW`] positions: slot 0 is
@@ -117,15 +118,16 @@ impl PrefixIndex {
         let total: usize = order.iter().map(|(s, _)| s.as_ref().len()).sum();
         let mut ix = PrefixIndex {
             bytes: Vec::with_capacity(total),
-            ends: Vec::with_capacity(order.len()),
+            bounds: Vec::with_capacity(order.len() + 1),
             ids: Vec::with_capacity(order.len()),
             rows: Vec::new(),
             row_of: vec![NO_ROW; 256],
         };
+        let offset = |n: usize| u32::try_from(n).expect("strings under 4 GiB");
+        ix.bounds.push(0);
         for (s, id) in &order {
             ix.bytes.extend_from_slice(s.as_ref());
-            ix.ends
-                .push(u32::try_from(ix.bytes.len()).expect("strings under 4 GiB"));
+            ix.bounds.push(offset(ix.bytes.len()));
             ix.ids.push(*id);
         }
         // Empty strings sort first and are never found; then one row per first byte, its
@@ -153,8 +155,7 @@ impl PrefixIndex {
     }
 
     fn string(&self, i: usize) -> &[u8] {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.bytes[start..self.ends[i] as usize]
+        &self.bytes[self.bounds[i] as usize..self.bounds[i + 1] as usize]
     }
 
     /// Call `found(id, len)` for every string that `text` starts with, shorter first (equal
