@@ -90,6 +90,9 @@ try {
     const firsts = [];
     const analyses = [];
     const inDoms = [];
+    // Per load: the wasm file received, the first analysis started and ended, the analysis
+    // in the DOM, painted (ms after navigation): where the time to first analysis goes.
+    const phases = [];
     for (let r = 0; r < Math.min(RUNS, 10); r++) {
       // Tall enough that the analysis view starts inside the viewport: Element Timing only
       // reports what is painted on screen.
@@ -132,15 +135,20 @@ try {
         () => {
           const m = performance.getEntriesByName("newsgauge:analyze")[0];
           const painted = window.__newsgaugePainted;
-          return m && painted ? [painted, m.duration, window.__newsgaugeInDom] : null;
+          if (!m || !painted) return null;
+          const wasm = performance
+            .getEntriesByType("resource")
+            .find((e) => e.name.endsWith(".wasm"));
+          return [painted, m.duration, window.__newsgaugeInDom, wasm?.responseEnd ?? NaN, m.startTime];
         },
         null,
         { polling: "raf", timeout: 30000 },
       );
-      const [onScreen, analysis, inDom] = await t.jsonValue();
+      const [onScreen, analysis, inDom, wasmEnd, analysisStart] = await t.jsonValue();
       firsts.push(onScreen);
       analyses.push(analysis);
       inDoms.push(inDom);
+      phases.push([wasmEnd, analysisStart, analysisStart + analysis, inDom, onScreen]);
       await ctx.close();
     }
     const visit = repeat ? "repeat visit" : "first visit";
@@ -152,6 +160,10 @@ try {
     );
     console.log(
       `  of which the first analysis itself: median ${pct(analyses, 50).toFixed(0)} ms   p95 ${pct(analyses, 95).toFixed(0)} ms`,
+    );
+    const at = (i) => pct(phases.map((p) => p[i]), 50).toFixed(0);
+    console.log(
+      `  phases (medians, ms after navigation): wasm received ${at(0)}, analysis starts ${at(1)}, ends ${at(2)}, in the DOM ${at(3)}, painted ${at(4)}`,
     );
   }
   await firstAnalysis(false);
