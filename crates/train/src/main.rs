@@ -103,7 +103,7 @@ fn export(data: &Path, out: &Path, buckets: u32) {
     for r in &rows {
         features::extract(&r.text, 0, buckets, &mut scratch);
         merged.clear();
-        for f in &scratch.features {
+        for f in scratch.all_features() {
             *merged.entry(f.index).or_default() += f.value;
         }
         write!(

@@ -111,7 +111,15 @@ pub struct Scratch {
     nums: Vec<usize>,
     /// Per word: its bytes between the `<` `>` markers.
     marked: Vec<u8>,
+    /// The word and rule groups of features; the char n-gram group (nearly every feature)
+    /// is kept apart in [`Scratch::grams`], and sits at `char_at` in feature order (see
+    /// [`Scratch::all_features`]).
     pub features: Vec<Feature>,
+    char_at: usize,
+    /// Each word's char n-gram buckets, `grams[w.from..w.to]` for its [`GramWord`] `w`:
+    /// one `u32` each instead of a whole [`Feature`] that repeats the word's span and value.
+    grams: Vec<u32>,
+    gram_words: Vec<GramWord>,
     /// Hedge cue spans found (absolute byte offsets).
     pub hedges: Vec<(usize, usize)>,
     /// Contrast markers found: (marker start, marker end, demoted region start, end),
@@ -119,9 +127,55 @@ pub struct Scratch {
     pub contrasts: Vec<(usize, usize, usize, usize)>,
 }
 
+/// One word's char n-grams: all share its span and (group-normalised) value.
+#[derive(Debug, Clone, Copy)]
+pub struct GramWord {
+    pub start: usize,
+    pub end: usize,
+    pub value: f32,
+    from: u32,
+    to: u32,
+}
+
 impl Scratch {
     fn norm_of(&self, t: &Tok) -> &str {
         &self.norm[t.nstart as usize..t.nend as usize]
+    }
+
+    /// The word group (word unigrams and bigrams), in text order.
+    pub fn word_group(&self) -> &[Feature] {
+        &self.features[..self.char_at]
+    }
+
+    /// The char n-gram group: each word with its n-grams' buckets, in text order.
+    pub fn char_group(&self) -> impl Iterator<Item = (&GramWord, &[u32])> + '_ {
+        self.gram_words
+            .iter()
+            .map(|w| (w, &self.grams[w.from as usize..w.to as usize]))
+    }
+
+    /// The dense rule features.
+    pub fn rule_group(&self) -> &[Feature] {
+        &self.features[self.char_at..]
+    }
+
+    /// Every feature of the last [`extract`], in order: word group, char n-grams (one
+    /// [`Feature`] each), rule features. What the model sums and training exports.
+    pub fn all_features(&self) -> impl Iterator<Item = Feature> + '_ {
+        let chars = self.char_group().flat_map(|(w, grams)| {
+            grams.iter().map(|&index| Feature {
+                index,
+                value: w.value,
+                start: w.start,
+                end: w.end,
+                source: Source::Char,
+            })
+        });
+        self.word_group()
+            .iter()
+            .copied()
+            .chain(chars)
+            .chain(self.rule_group().iter().copied())
     }
 }
 
@@ -356,11 +410,14 @@ fn apply_multipliers(s: &mut Scratch) {
     }
 }
 
-/// Extract the features of `text` (absolute offset `base`) into `s.features`, hashing
-/// into `buckets` buckets. Returns nothing; read `s.features`, `s.hedges`, `s.contrasts`.
+/// Extract the features of `text` (absolute offset `base`) into `s`, hashing into `buckets`
+/// buckets. Returns nothing; read [`Scratch::all_features`] (or its groups), `s.hedges`,
+/// `s.contrasts`.
 pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     tokenize(text, base, s);
     s.features.clear();
+    s.grams.clear();
+    s.gram_words.clear();
     s.hedges.clear();
     s.contrasts.clear();
     let n = s.toks.len();
@@ -447,9 +504,9 @@ pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     let word_from = s.features.len();
     word_features(s, buckets);
     normalise(&mut s.features[word_from..], WORD_GROUP_SCALE);
-    let char_from = s.features.len();
+    s.char_at = s.features.len();
     char_features(s, buckets);
-    normalise(&mut s.features[char_from..], CHAR_GROUP_SCALE);
+    normalise_grams(&mut s.gram_words, CHAR_GROUP_SCALE);
     rule_features(s, &cues, buckets);
     s.cues = cues;
 }
@@ -459,6 +516,21 @@ fn normalise(feats: &mut [Feature], scale: f32) {
     if norm > 0.0 {
         for f in feats {
             f.value *= scale / norm;
+        }
+    }
+}
+
+/// [`normalise`] for the char group: the same sums, in the same order, as over one feature
+/// per n-gram.
+fn normalise_grams(words: &mut [GramWord], scale: f32) {
+    let norm: f32 = words
+        .iter()
+        .flat_map(|w| (w.from..w.to).map(move |_| w.value * w.value))
+        .sum::<f32>()
+        .sqrt();
+    if norm > 0.0 {
+        for w in words {
+            w.value *= scale / norm;
         }
     }
 }
@@ -519,14 +591,25 @@ fn char_features(s: &mut Scratch, buckets: u32) {
         marked.push(b'<');
         marked.extend_from_slice(w.as_bytes());
         marked.push(b'>');
-        let (value, out) = (s.weight[i], &mut s.features);
+        let from = s.grams.len();
+        let out = &mut s.grams;
         if w.is_ascii() {
             // Nearly every word: each char is one byte, so char j starts at byte j.
-            ngram_features(marked, marked.len(), |j| j, t, value, buckets, out);
+            ngram_features(marked, marked.len(), |j| j, buckets, out);
         } else {
             let cuts = &mut s.cuts;
             char_cuts(w, cuts);
-            ngram_features(marked, cuts.len() - 1, |j| cuts[j], t, value, buckets, out);
+            ngram_features(marked, cuts.len() - 1, |j| cuts[j], buckets, out);
+        }
+        if out.len() > from {
+            let index = |n: usize| u32::try_from(n).expect("fewer than 2^32 n-grams");
+            s.gram_words.push(GramWord {
+                start: t.start,
+                end: t.end,
+                value: s.weight[i],
+                from: index(from),
+                to: index(out.len()),
+            });
         }
     }
 }
@@ -540,7 +623,7 @@ fn char_cuts(w: &str, cuts: &mut Vec<usize>) {
     cuts.push(w.len() + 2);
 }
 
-/// The char n-gram features of one word, `marked` being "<word>" and `cut(j)` the byte where
+/// The char n-gram buckets of one word, `marked` being "<word>" and `cut(j)` the byte where
 /// its char j starts (`cut(nchars)` its end): by length, then position, written in place.
 /// FNV is sequential, so each start is hashed once, its state continuing into the longer
 /// n-grams.
@@ -548,10 +631,8 @@ fn ngram_features(
     marked: &[u8],
     nchars: usize,
     cut: impl Fn(usize) -> usize,
-    t: Tok,
-    value: f32,
     buckets: u32,
-    out: &mut Vec<Feature>,
+    out: &mut Vec<u32>,
 ) {
     if nchars < CHAR_MIN {
         return;
@@ -563,20 +644,13 @@ fn ngram_features(
         at[l - CHAR_MIN + 1] = at[l - CHAR_MIN] + (nchars + 1).saturating_sub(l);
     }
     let base = out.len();
-    let template = Feature {
-        index: 0,
-        value,
-        start: t.start,
-        end: t.end,
-        source: Source::Char,
-    };
-    out.resize(base + at[CHAR_MAX - CHAR_MIN + 1], template);
+    out.resize(base + at[CHAR_MAX - CHAR_MIN + 1], 0);
     let feats = &mut out[base..];
     for a in 0..=nchars - CHAR_MIN {
         let mut h = Fnv::new(b'c').bytes(&marked[cut(a)..cut(a + CHAR_MIN - 1)]);
         for l in CHAR_MIN..=CHAR_MAX.min(nchars - a) {
             h = h.bytes(&marked[cut(a + l - 1)..cut(a + l)]);
-            feats[at[l - CHAR_MIN] + a].index = h.bucket(buckets);
+            feats[at[l - CHAR_MIN] + a] = h.bucket(buckets);
         }
     }
 }
@@ -846,14 +920,6 @@ mod tests {
 
     #[test]
     fn ascii_and_unicode_char_ngram_paths_give_the_same_features() {
-        let t = Tok {
-            start: 3,
-            end: 9,
-            kind: Kind::Word,
-            nstart: 0,
-            nend: 0,
-            value: 0.0,
-        };
         for w in [
             "a",
             "up",
@@ -866,17 +932,12 @@ mod tests {
         ] {
             let marked: Vec<u8> = [b"<", w.as_bytes(), b">"].concat();
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            ngram_features(&marked, marked.len(), |j| j, t, 0.5, 1 << 16, &mut fast);
+            ngram_features(&marked, marked.len(), |j| j, 1 << 16, &mut fast);
             let mut cuts = Vec::new();
             char_cuts(w, &mut cuts);
             let n = cuts.len() - 1;
-            ngram_features(&marked, n, |j| cuts[j], t, 0.5, 1 << 16, &mut general);
-            let key = |f: &Feature| (f.index, f.value, f.start, f.end, f.source);
-            assert_eq!(
-                fast.iter().map(key).collect::<Vec<_>>(),
-                general.iter().map(key).collect::<Vec<_>>(),
-                "{w}"
-            );
+            ngram_features(&marked, n, |j| cuts[j], 1 << 16, &mut general);
+            assert_eq!(fast, general, "{w}");
             assert_eq!(
                 fast.len(),
                 (3..=5)
@@ -913,7 +974,7 @@ mod tests {
             "hedge",
         ];
         let mut out = Vec::new();
-        for f in &s.features {
+        for f in s.all_features() {
             for r in rules {
                 if f.index == rule_index(r, 1 << 20)
                     && matches!(
@@ -1060,7 +1121,8 @@ mod tests {
         let text = "Überraschung: Äpfel Corp shares plunged 5% 🚀";
         let mut s = Scratch::default();
         extract(&text[3..], 3, 1 << 18, &mut s);
-        for f in &s.features {
+        assert!(s.all_features().any(|f| f.source == Source::Char));
+        for f in s.all_features() {
             if f.end > 0 {
                 assert!(
                     text.is_char_boundary(f.start)

@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::Feature;
+use super::features::{Feature, Scratch};
 
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 4] = b"NGSM";
@@ -107,14 +107,45 @@ impl<'a> Model<'a> {
     /// Contribution of one feature to the positive-minus-negative log-odds.
     #[inline]
     pub fn polarity(&self, f: &Feature) -> f32 {
-        let [neg, pos] = self.pair(f.index);
-        f.value * (pos - neg)
+        self.bucket_polarity(f.index, f.value)
+    }
+
+    /// [`Model::polarity`] of a feature given by its bucket and value.
+    #[inline]
+    pub fn bucket_polarity(&self, index: u32, value: f32) -> f32 {
+        let [neg, pos] = self.pair(index);
+        value * (pos - neg)
     }
 
     /// Class probabilities (negative, neutral, positive) of a feature vector.
     pub fn probabilities(&self, feats: &[Feature]) -> [f32; CLASSES] {
         let [mut neg, mut pos] = self.bias;
         for f in feats {
+            let [wn, wp] = self.pair(f.index);
+            neg += f.value * wn;
+            pos += f.value * wp;
+        }
+        softmax([neg, 0.0, pos])
+    }
+
+    /// [`Model::probabilities`] of every feature of an extraction
+    /// ([`Scratch::all_features`]): the same sums in the same order, reading each char
+    /// n-gram as one bucket of its word.
+    pub fn probabilities_of(&self, s: &Scratch) -> [f32; CLASSES] {
+        let [mut neg, mut pos] = self.bias;
+        for f in s.word_group() {
+            let [wn, wp] = self.pair(f.index);
+            neg += f.value * wn;
+            pos += f.value * wp;
+        }
+        for (w, grams) in s.char_group() {
+            for &index in grams {
+                let [wn, wp] = self.pair(index);
+                neg += w.value * wn;
+                pos += w.value * wp;
+            }
+        }
+        for f in s.rule_group() {
             let [wn, wp] = self.pair(f.index);
             neg += f.value * wn;
             pos += f.value * wp;
@@ -220,6 +251,28 @@ mod tests {
         // Polarity: value × (positive − negative) weight, here 0.5 × (2.0 − (−1.5)).
         assert_eq!(m.polarity(&feature(1, 0.5)), 1.75);
         assert_eq!(m.polarity(&feature(2, 3.0)), 0.0);
+    }
+
+    #[test]
+    fn compact_char_group_sums_as_one_feature_per_ngram() {
+        // The scorer reads each char n-gram as a bucket of its word; summed over the
+        // materialised features instead, the probabilities are the same to the bit.
+        let m = shipped();
+        let mut s = crate::sentiment::features::Scratch::default();
+        for text in [
+            "Shares of Acme plunged 12% after the company cut its guidance, but analysts stayed upbeat.",
+            "Überraschung: Äpfel Corp didn’t miss estimates",
+            "ok",
+        ] {
+            crate::sentiment::features::extract(text, 0, m.buckets, &mut s);
+            let flat: Vec<Feature> = s.all_features().collect();
+            assert!(flat.iter().any(|f| f.source == Source::Char) || text == "ok");
+            assert_eq!(
+                m.probabilities_of(&s).map(f32::to_bits),
+                m.probabilities(&flat).map(f32::to_bits),
+                "{text}"
+            );
+        }
     }
 
     #[test]
