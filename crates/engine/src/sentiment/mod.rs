@@ -17,7 +17,7 @@ use crate::literals::Literals;
 use crate::rules::Rule;
 use crate::types::{Explanation, Field, SentenceScore, Sentiment};
 use crate::Doc;
-use features::{Feature, Scratch, Source};
+use features::{Scratch, Source};
 use lexicon::PolarRule;
 use model::{Model, NEG, NEU, POS};
 
@@ -184,7 +184,20 @@ fn score_into(
     SCRATCH.with(|cell| {
         let (s, parts) = &mut *cell.borrow_mut();
         features::extract(&text[start..end], start, model.buckets, s);
-        let probs = model.probabilities_of(s);
+        // Contributions per (rule, span), gathered while the model reads the buckets: a
+        // word's unigram and char n-grams merge. Features of one span in a row (a word's
+        // char n-grams) fold as they come (keeps the sort small).
+        parts.clear();
+        let probs = model.probabilities_with(s, |source, start, end, w| {
+            let rule = rule_code(source);
+            if rule == 0 || rule == HEDGE || start >= end {
+                return;
+            }
+            match parts.last_mut() {
+                Some(p) if (p.0, p.1, p.2) == (rule, start, end) => p.3 += w,
+                _ => parts.push((rule, start, end, w)),
+            }
+        });
         let hedges = s.hedges.len().min(2) as i32;
         let damp = HEDGE_DAMPING.powi(hedges);
         let raw = polarity_score(probs);
@@ -254,7 +267,8 @@ fn rule_rank(code: u8) -> u8 {
     u8::from(code >= 10)
 }
 
-/// Append the explanations of the span just extracted into `s` to `out`, in text order.
+/// Append the explanations of the span just extracted into `s` to `out`, in text order;
+/// `parts` holds its contributions per (rule, span), in feature order.
 fn explain(
     model: &Model<'_>,
     s: &Scratch,
@@ -264,37 +278,6 @@ fn explain(
     score: f32,
     out: &mut Vec<Explanation>,
 ) {
-    // Sum contributions per (rule, span): a word's unigram and char n-grams merge. Features
-    // of one span in a row (a word's char n-grams) fold as they come (keeps the sort small).
-    parts.clear();
-    fn add(parts: &mut Vec<Part>, rule: u8, start: usize, end: usize, w: f32) {
-        match parts.last_mut() {
-            Some(p) if (p.0, p.1, p.2) == (rule, start, end) => p.3 += w,
-            _ => parts.push((rule, start, end, w)),
-        }
-    }
-    let add_features = |parts: &mut Vec<Part>, feats: &[Feature]| {
-        for f in feats {
-            let rule = rule_code(f.source);
-            if rule != 0 && rule != HEDGE && f.start < f.end {
-                add(parts, rule, f.start, f.end, model.polarity(f));
-            }
-        }
-    };
-    add_features(parts, s.word_group());
-    let char_rule = rule_code(Source::Char);
-    for (w, grams) in s.char_group().filter(|(w, _)| w.start < w.end) {
-        for &index in grams {
-            add(
-                parts,
-                char_rule,
-                w.start,
-                w.end,
-                model.bucket_polarity(index, w.value),
-            );
-        }
-    }
-    add_features(parts, s.rule_group());
     // One explanation per span: a lexicon, phrase, negation or direction rule names the
     // span over the learned word weight of the same words (their weights add up).
     parts.sort_by_key(|p| (p.1, p.2, rule_rank(p.0)));

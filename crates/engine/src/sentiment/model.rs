@@ -15,7 +15,7 @@
 
 use std::sync::OnceLock;
 
-use super::features::{Feature, Scratch};
+use super::features::{Feature, Scratch, Source};
 
 /// Magic bytes at the start of a model file.
 pub const MAGIC: &[u8; 4] = b"NGSM";
@@ -132,23 +132,35 @@ impl<'a> Model<'a> {
     /// ([`Scratch::all_features`]): the same sums in the same order, reading each char
     /// n-gram as one bucket of its word.
     pub fn probabilities_of(&self, s: &Scratch) -> [f32; CLASSES] {
+        self.probabilities_with(s, |_, _, _, _| {})
+    }
+
+    /// [`Model::probabilities_of`], also handing each feature's [`Model::polarity`] to
+    /// `each(source, start, end, polarity)` in feature order: one read of each bucket for
+    /// both the score and its explanation.
+    #[inline]
+    pub fn probabilities_with(
+        &self,
+        s: &Scratch,
+        mut each: impl FnMut(Source, usize, usize, f32),
+    ) -> [f32; CLASSES] {
         let [mut neg, mut pos] = self.bias;
+        let mut add = |index: u32, value: f32, source: Source, start: usize, end: usize| {
+            let [wn, wp] = self.pair(index);
+            neg += value * wn;
+            pos += value * wp;
+            each(source, start, end, value * (wp - wn));
+        };
         for f in s.word_group() {
-            let [wn, wp] = self.pair(f.index);
-            neg += f.value * wn;
-            pos += f.value * wp;
+            add(f.index, f.value, f.source, f.start, f.end);
         }
         for (w, grams) in s.char_group() {
             for &index in grams {
-                let [wn, wp] = self.pair(index);
-                neg += w.value * wn;
-                pos += w.value * wp;
+                add(index, w.value, Source::Char, w.start, w.end);
             }
         }
         for f in s.rule_group() {
-            let [wn, wp] = self.pair(f.index);
-            neg += f.value * wn;
-            pos += f.value * wp;
+            add(f.index, f.value, f.source, f.start, f.end);
         }
         softmax([neg, 0.0, pos])
     }
