@@ -244,9 +244,11 @@ pub fn tokenize(text: &str, base: usize, s: &mut Scratch) {
     s.toks.clear();
     s.norm.clear();
     let bytes = text.as_bytes();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    // `i` is always a char boundary: the start of the next char to read.
+    let mut i = 0;
+    while let Some(c) = text[i..].chars().next() {
         if c.is_whitespace() || c.is_control() {
+            i += c.len_utf8();
             continue;
         }
         let rest = &text[i..];
@@ -254,26 +256,35 @@ pub fn tokenize(text: &str, base: usize, s: &mut Scratch) {
         if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
             let end = rest.find(char::is_whitespace).map_or(text.len(), |p| i + p);
             push(s, base + i, base + end, Kind::Url, "<url>", 0.0);
-            while it.peek().is_some_and(|&(j, _)| j < end) {
-                it.next();
-            }
+            i = end;
             continue;
         }
         if c.is_alphanumeric() || ((c == '$' || c == '@' || c == '#') && next_is_alpha(rest)) {
             let mut end = i + c.len_utf8();
             let mut prev = c;
-            while let Some(&(j, d)) = it.peek() {
+            loop {
+                // ASCII letters and digits always join: their run is taken at once.
+                let run = bytes[end..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+                if run > 0 {
+                    end += run;
+                    prev = char::from(bytes[end - 1]);
+                }
+                let Some(d) = text[end..].chars().next() else {
+                    break;
+                };
                 let joins = d.is_alphanumeric()
-                    || (matches!(d, '\'' | '’' | '-' | '&') && next_is_alnum(&text[j..]))
+                    || (matches!(d, '\'' | '’' | '-' | '&') && next_is_alnum(&text[end..]))
                     || (matches!(d, '.' | ',')
                         && prev.is_ascii_digit()
-                        && next_is_digit(&text[j..]));
+                        && next_is_digit(&text[end..]));
                 if !joins {
                     break;
                 }
-                end = j + d.len_utf8();
+                end += d.len_utf8();
                 prev = d;
-                it.next();
             }
             let raw = &text[i..end];
             let first = bytes[i];
@@ -296,6 +307,7 @@ pub fn tokenize(text: &str, base: usize, s: &mut Scratch) {
                 let raw = raw.strip_prefix('#').unwrap_or(raw);
                 push_word(s, base + end - raw.len(), base + end, raw);
             }
+            i = end;
             continue;
         }
         let kind = if is_clause_punct(c) || c == '-' {
@@ -312,6 +324,7 @@ pub fn tokenize(text: &str, base: usize, s: &mut Scratch) {
             c.encode_utf8(&mut buf),
             0.0,
         );
+        i += c.len_utf8();
     }
     apply_multipliers(s);
 }
