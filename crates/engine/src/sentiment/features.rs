@@ -111,9 +111,9 @@ pub struct Scratch {
     nums: Vec<usize>,
     /// Per word: its bytes between the `<` `>` markers.
     marked: Vec<u8>,
-    /// The word and rule groups of features; the char n-gram group (nearly every feature)
-    /// is kept apart in [`Scratch::grams`], and sits at `char_at` in feature order (see
-    /// [`Scratch::all_features`]).
+    /// The word and rule groups of features. The char n-gram group (nearly every feature)
+    /// is kept apart in `grams` and sits at `char_at` in feature order: read them all with
+    /// [`Scratch::all_features`].
     pub features: Vec<Feature>,
     char_at: usize,
     /// Each word's char n-gram buckets, `grams[w.from..w.to]` for its [`GramWord`] `w`:

@@ -107,14 +107,8 @@ impl<'a> Model<'a> {
     /// Contribution of one feature to the positive-minus-negative log-odds.
     #[inline]
     pub fn polarity(&self, f: &Feature) -> f32 {
-        self.bucket_polarity(f.index, f.value)
-    }
-
-    /// [`Model::polarity`] of a feature given by its bucket and value.
-    #[inline]
-    pub fn bucket_polarity(&self, index: u32, value: f32) -> f32 {
-        let [neg, pos] = self.pair(index);
-        value * (pos - neg)
+        let [neg, pos] = self.pair(f.index);
+        f.value * (pos - neg)
     }
 
     /// Class probabilities (negative, neutral, positive) of a feature vector.
