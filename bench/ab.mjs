@@ -1,0 +1,99 @@
+// Same-hour A/B of paste-and-analyse between builds of the site (issue 8): this VM's speed
+// changes by up to 2x within an hour, so two builds compare only when measured together.
+//
+//   node bench/ab.mjs DIST_A DIST_B [DIST_C ...] [--rounds N]
+//
+// Opens /analyze of every build in one headless Chromium (each served cross-origin isolated,
+// for a microsecond timer), warms each with five pastes, then for N rounds (default 20)
+// pastes five 1,000-word articles and one 10,000-word article into each build in turn,
+// alternating the order every round. Prints, per build, the median and p95 of the app's
+// `newsgauge:analyze` measures. Build each with `trunk build --release --locked --dist DIR`.
+import { serveStatic } from "../tests/e2e/server.mjs";
+import { launch } from "../tests/e2e/lib.mjs";
+
+const args = process.argv.slice(2);
+const at = args.indexOf("--rounds");
+const ROUNDS = at >= 0 ? Number(args[at + 1]) : 20;
+const DISTS = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1));
+if (DISTS.length < 2) {
+  console.error("usage: node bench/ab.mjs DIST_A DIST_B [DIST_C ...] [--rounds N]");
+  process.exit(2);
+}
+
+// The paragraph pool of bench/browser.mjs.
+const PARAGRAPHS = [
+  "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
+  "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
+  "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
+  "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
+  "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
+  "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
+  "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
+  "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
+];
+function article(words, salt) {
+  const out = [];
+  let n = 0;
+  for (let i = 0; n < words; i++) {
+    const p = PARAGRAPHS[(i + salt) % PARAGRAPHS.length];
+    out.push(p);
+    n += p.split(/\s+/).length;
+  }
+  return out.join(" ") + ` (run ${salt})`;
+}
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+const browser = await launch();
+const builds = [];
+try {
+  for (const dist of DISTS) {
+    const server = await serveStatic(dist, 0, {
+      headers: {
+        "cross-origin-opener-policy": "same-origin",
+        "cross-origin-embedder-policy": "require-corp",
+      },
+    });
+    const page = await browser.newPage();
+    await page.goto(`http://127.0.0.1:${server.address().port}/analyze`);
+    await page.locator("#paste-box").waitFor();
+    if (!(await page.evaluate(() => crossOriginIsolated))) {
+      throw new Error(`${dist}: the page is not cross-origin isolated`);
+    }
+    builds.push({ dist, page, server, times: { 1000: [], 10000: [] } });
+  }
+  // One paste; the duration of the analysis it caused.
+  const paste = async (b, words, salt) => {
+    const before = await b.page.evaluate(
+      () => performance.getEntriesByName("newsgauge:analyze").length,
+    );
+    await b.page.locator("#paste-box").fill(article(words, salt));
+    await b.page.waitForFunction(
+      (n) => performance.getEntriesByName("newsgauge:analyze").length > n,
+      before,
+      { timeout: 30000 },
+    );
+    return b.page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").at(-1).duration);
+  };
+  for (const b of builds) {
+    for (let i = 0; i < 5; i++) await paste(b, 1000, 1000 + i);
+  }
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const b of r % 2 ? [...builds].reverse() : builds) {
+      for (let k = 0; k < 5; k++) b.times[1000].push(await paste(b, 1000, r * 10 + k));
+      b.times[10000].push(await paste(b, 10000, r));
+    }
+  }
+  for (const b of builds) {
+    const [a, z] = [b.times[1000], b.times[10000]];
+    console.log(
+      `${b.dist}: 1,000 words median ${pct(a, 50).toFixed(2)} ms, p95 ${pct(a, 95).toFixed(2)} ms (${a.length} pastes); ` +
+        `10,000 words median ${pct(z, 50).toFixed(2)} ms, p95 ${pct(z, 95).toFixed(2)} ms (${z.length})`,
+    );
+  }
+} finally {
+  await browser.close();
+  for (const b of builds) b.server.close();
+}
