@@ -10,6 +10,7 @@
 // `newsgauge:analyze` measures. Build each with `trunk build --release --locked --dist DIR`.
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
+import { article, pct, ISOLATED } from "./articles.mjs";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--rounds");
@@ -20,42 +21,11 @@ if (DISTS.length < 2) {
   process.exit(2);
 }
 
-// The paragraph pool of bench/browser.mjs.
-const PARAGRAPHS = [
-  "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
-  "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
-  "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
-  "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
-  "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
-  "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
-  "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
-  "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
-];
-function article(words, salt) {
-  const out = [];
-  let n = 0;
-  for (let i = 0; n < words; i++) {
-    const p = PARAGRAPHS[(i + salt) % PARAGRAPHS.length];
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return out.join(" ") + ` (run ${salt})`;
-}
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
 const browser = await launch();
 const builds = [];
 try {
   for (const dist of DISTS) {
-    const server = await serveStatic(dist, 0, {
-      headers: {
-        "cross-origin-opener-policy": "same-origin",
-        "cross-origin-embedder-policy": "require-corp",
-      },
-    });
+    const server = await serveStatic(dist, 0, { headers: ISOLATED });
     const page = await browser.newPage();
     await page.goto(`http://127.0.0.1:${server.address().port}/analyze`);
     await page.locator("#paste-box").waitFor();

@@ -12,6 +12,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
+import { article, pct, ISOLATED } from "./articles.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -21,42 +22,8 @@ const arg = (name, dflt) => {
 const RUNS = Number(arg("--runs", 30));
 const DIST = arg("--dist", join(here, "..", "dist"));
 
-// A realistic paragraph pool: company names, figures, hedges, events.
-const PARAGRAPHS = [
-  "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
-  "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
-  "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
-  "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
-  "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
-  "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
-  "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
-  "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
-];
-function article(words, salt) {
-  const out = [];
-  let n = 0;
-  for (let i = 0; n < words; i++) {
-    const p = PARAGRAPHS[(i + salt) % PARAGRAPHS.length];
-    out.push(p);
-    n += p.split(/\s+/).length;
-  }
-  return out.join(" ") + ` (run ${salt})`;
-}
-
-const pct = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
-};
-
-// Cross-origin isolation (every file the page loads is same-origin, so nothing breaks):
-// Chromium then gives `performance` its fine timer (microseconds), not the 0.1 ms one of an
-// ordinary page, which is 5% of a 1,000-word analysis.
-const server = await serveStatic(DIST, 0, {
-  headers: {
-    "cross-origin-opener-policy": "same-origin",
-    "cross-origin-embedder-policy": "require-corp",
-  },
-});
+// Cross-origin isolated, for a microsecond timer (see ISOLATED).
+const server = await serveStatic(DIST, 0, { headers: ISOLATED });
 const BASE = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 try {

@@ -1,7 +1,7 @@
 //! A steady loop of full analyses for profilers (`perf record`, `valgrind --tool=callgrind`):
 //! `cargo run -p newsgauge-engine --profile native-release --example profile -- [words] [iterations]`.
 //!
-//! The article is the browser benchmark's paragraph pool (bench/browser.mjs) repeated to
+//! The article is the browser benchmarks' paragraph pool (bench/articles.mjs) repeated to
 //! `words` words (default 1,000), analysed `iterations` times (default 200).
 
 use std::alloc::{GlobalAlloc, Layout, System};
