@@ -10,7 +10,7 @@
 // `newsgauge:analyze` measures. Build each with `trunk build --release --locked --dist DIR`.
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
-import { article, pct, ISOLATED } from "./articles.mjs";
+import { article, paste, pct, ISOLATED } from "./articles.mjs";
 
 const args = process.argv.slice(2);
 const at = args.indexOf("--rounds");
@@ -34,26 +34,13 @@ try {
     }
     builds.push({ dist, page, server, times: { 1000: [], 10000: [] } });
   }
-  // One paste; the duration of the analysis it caused.
-  const paste = async (b, words, salt) => {
-    const before = await b.page.evaluate(
-      () => performance.getEntriesByName("newsgauge:analyze").length,
-    );
-    await b.page.locator("#paste-box").fill(article(words, salt));
-    await b.page.waitForFunction(
-      (n) => performance.getEntriesByName("newsgauge:analyze").length > n,
-      before,
-      { timeout: 30000 },
-    );
-    return b.page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").at(-1).duration);
-  };
   for (const b of builds) {
-    for (let i = 0; i < 5; i++) await paste(b, 1000, 1000 + i);
+    for (let i = 0; i < 5; i++) await paste(b.page, article(1000, 1000 + i));
   }
   for (let r = 0; r < ROUNDS; r++) {
     for (const b of r % 2 ? [...builds].reverse() : builds) {
-      for (let k = 0; k < 5; k++) b.times[1000].push(await paste(b, 1000, r * 10 + k));
-      b.times[10000].push(await paste(b, 10000, r));
+      for (let k = 0; k < 5; k++) b.times[1000].push(await paste(b.page, article(1000, r * 10 + k)));
+      b.times[10000].push(await paste(b.page, article(10000, r)));
     }
   }
   for (const b of builds) {

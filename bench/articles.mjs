@@ -1,5 +1,5 @@
-// What the browser benchmarks paste (bench/browser.mjs, bench/ab.mjs) and how they summarise
-// it. The paragraph pool is also the one of crates/engine/examples/profile.rs.
+// What the browser benchmarks paste (bench/browser.mjs, bench/ab.mjs), how they paste it and
+// how they summarise the times. The paragraph pool is also the one of crates/engine/examples/profile.rs.
 
 // A realistic paragraph pool: company names, figures, hedges, events.
 export const PARAGRAPHS = [
@@ -24,6 +24,21 @@ export function article(words, salt) {
     n += p.split(/\s+/).length;
   }
   return out.join(" ") + ` (run ${salt})`;
+}
+
+/** Paste `text` into the analyse page's box; the duration of the analysis it caused (the
+ * app's next `newsgauge:analyze` measure). */
+export async function paste(page, text) {
+  const before = await page.evaluate(
+    () => performance.getEntriesByName("newsgauge:analyze").length,
+  );
+  await page.locator("#paste-box").fill(text);
+  await page.waitForFunction(
+    (n) => performance.getEntriesByName("newsgauge:analyze").length > n,
+    before,
+    { timeout: 30000 },
+  );
+  return page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").at(-1).duration);
 }
 
 /** The p-th percentile of `xs` (the median for 50). */

@@ -12,7 +12,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
-import { article, pct, ISOLATED } from "./articles.mjs";
+import { article, paste, pct, ISOLATED } from "./articles.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
@@ -42,16 +42,7 @@ try {
   for (const [label, words] of sizes) {
     const times = [];
     for (let r = 0; r < RUNS; r++) {
-      const before = await page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").length);
-      await page.locator("#paste-box").fill(article(words, r));
-      await page.waitForFunction(
-        (n) => performance.getEntriesByName("newsgauge:analyze").length > n,
-        before,
-        { timeout: 30000 },
-      );
-      times.push(
-        await page.evaluate(() => performance.getEntriesByName("newsgauge:analyze").at(-1).duration),
-      );
+      times.push(await paste(page, article(words, r)));
     }
     console.log(
       `  ${label.padEnd(14)} median ${pct(times, 50).toFixed(2)} ms   p95 ${pct(times, 95).toFixed(2)} ms`,
@@ -65,12 +56,9 @@ try {
   // the browser has the site's files (and its compiled wasm) in its caches, as a returning
   // reader does.
   async function firstAnalysis(repeat) {
-    const firsts = [];
-    const analyses = [];
-    const inDoms = [];
-    // Per load: the wasm file received, the first analysis started and ended, the analysis
-    // in the DOM, painted (ms after navigation): where the time to first analysis goes.
-    const phases = [];
+    // Per load, in ms after navigation: the wasm file received, the first analysis started
+    // and ended, the analysis in the DOM, painted.
+    const loads = [];
     for (let r = 0; r < Math.min(RUNS, 10); r++) {
       // Tall enough that the analysis view starts inside the viewport: Element Timing only
       // reports what is painted on screen.
@@ -117,19 +105,24 @@ try {
           const wasm = performance
             .getEntriesByType("resource")
             .find((e) => e.name.endsWith(".wasm"));
-          return [painted, m.duration, window.__newsgaugeInDom, wasm?.responseEnd ?? NaN, m.startTime];
+          return {
+            wasm: wasm?.responseEnd ?? NaN,
+            start: m.startTime,
+            end: m.startTime + m.duration,
+            inDom: window.__newsgaugeInDom,
+            painted,
+          };
         },
         null,
         { polling: "raf", timeout: 30000 },
       );
-      const [onScreen, analysis, inDom, wasmEnd, analysisStart] = await t.jsonValue();
-      firsts.push(onScreen);
-      analyses.push(analysis);
-      inDoms.push(inDom);
-      phases.push([wasmEnd, analysisStart, analysisStart + analysis, inDom, onScreen]);
+      loads.push(await t.jsonValue());
       await ctx.close();
     }
     const visit = repeat ? "repeat visit" : "first visit";
+    const firsts = loads.map((l) => l.painted);
+    const inDoms = loads.map((l) => l.inDom);
+    const analyses = loads.map((l) => l.end - l.start);
     console.log(
       `Navigation to first analysis on screen, ${visit} (1,000-word draft; Element Timing of the painted impact score): median ${pct(firsts, 50).toFixed(0)} ms   p95 ${pct(firsts, 95).toFixed(0)} ms`,
     );
@@ -139,9 +132,9 @@ try {
     console.log(
       `  of which the first analysis itself: median ${pct(analyses, 50).toFixed(0)} ms   p95 ${pct(analyses, 95).toFixed(0)} ms`,
     );
-    const at = (i) => pct(phases.map((p) => p[i]), 50).toFixed(0);
+    const at = (key) => pct(loads.map((l) => l[key]), 50).toFixed(0);
     console.log(
-      `  phases (medians, ms after navigation): wasm received ${at(0)}, analysis starts ${at(1)}, ends ${at(2)}, in the DOM ${at(3)}, painted ${at(4)}`,
+      `  phases (medians, ms after navigation): wasm received ${at("wasm")}, analysis starts ${at("start")}, ends ${at("end")}, in the DOM ${at("inDom")}, painted ${at("painted")}`,
     );
   }
   await firstAnalysis(false);

@@ -608,11 +608,11 @@ fn char_features(s: &mut Scratch, buckets: u32) {
         let out = &mut s.grams;
         if w.is_ascii() {
             // Nearly every word: each char is one byte, so char j starts at byte j.
-            ngram_features(marked, marked.len(), |j| j, buckets, out);
+            ngram_buckets(marked, marked.len(), |j| j, buckets, out);
         } else {
             let cuts = &mut s.cuts;
             char_cuts(w, cuts);
-            ngram_features(marked, cuts.len() - 1, |j| cuts[j], buckets, out);
+            ngram_buckets(marked, cuts.len() - 1, |j| cuts[j], buckets, out);
         }
         if out.len() > from {
             let index = |n: usize| u32::try_from(n).expect("fewer than 2^32 n-grams");
@@ -640,7 +640,7 @@ fn char_cuts(w: &str, cuts: &mut Vec<usize>) {
 /// its char j starts (`cut(nchars)` its end): by length, then position, written in place.
 /// FNV is sequential, so each start is hashed once, its state continuing into the longer
 /// n-grams.
-fn ngram_features(
+fn ngram_buckets(
     marked: &[u8],
     nchars: usize,
     cut: impl Fn(usize) -> usize,
@@ -945,11 +945,11 @@ mod tests {
         ] {
             let marked: Vec<u8> = [b"<", w.as_bytes(), b">"].concat();
             let (mut fast, mut general) = (Vec::new(), Vec::new());
-            ngram_features(&marked, marked.len(), |j| j, 1 << 16, &mut fast);
+            ngram_buckets(&marked, marked.len(), |j| j, 1 << 16, &mut fast);
             let mut cuts = Vec::new();
             char_cuts(w, &mut cuts);
             let n = cuts.len() - 1;
-            ngram_features(&marked, n, |j| cuts[j], 1 << 16, &mut general);
+            ngram_buckets(&marked, n, |j| cuts[j], 1 << 16, &mut general);
             assert_eq!(fast, general, "{w}");
             assert_eq!(
                 fast.len(),

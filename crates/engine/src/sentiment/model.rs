@@ -124,13 +124,8 @@ impl<'a> Model<'a> {
 
     /// [`Model::probabilities`] of every feature of an extraction
     /// ([`Scratch::all_features`]): the same sums in the same order, reading each char
-    /// n-gram as one bucket of its word.
-    pub fn probabilities_of(&self, s: &Scratch) -> [f32; CLASSES] {
-        self.probabilities_with(s, |_, _, _, _| {})
-    }
-
-    /// [`Model::probabilities_of`], also handing each feature's [`Model::polarity`] to
-    /// `each(source, start, end, polarity)` in feature order: one read of each bucket for
+    /// n-gram as one bucket of its word. Each feature's [`Model::polarity`] also goes to
+    /// `each(source, start, end, polarity)`, in feature order: one read of each bucket for
     /// both the score and its explanation.
     #[inline]
     pub fn probabilities_with(
@@ -274,7 +269,7 @@ mod tests {
             let flat: Vec<Feature> = s.all_features().collect();
             assert!(flat.iter().any(|f| f.source == Source::Char) || text == "ok");
             assert_eq!(
-                m.probabilities_of(&s).map(f32::to_bits),
+                m.probabilities_with(&s, |_, _, _, _| {}).map(f32::to_bits),
                 m.probabilities(&flat).map(f32::to_bits),
                 "{text}"
             );
