@@ -169,6 +169,67 @@ fn script_of(c: char) -> Script {
     }
 }
 
+/// Add the letters of `text` to `counts` by script, and its Ukrainian-only letters to
+/// `ukrainian`. Runs of ASCII are counted as bytes, not decoded char by char: nearly all
+/// of an English article, where decoding was most of the cost of detection.
+fn count_letters(text: &str, counts: &mut [usize; 11], ukrainian: &mut usize) {
+    let mut rest = text;
+    loop {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        counts[Script::Latin as usize] += run.bytes().filter(u8::is_ascii_alphabetic).count();
+        let mut chars = tail.chars();
+        let Some(c) = chars.next() else {
+            return;
+        };
+        if c.is_alphabetic() {
+            counts[script_of(c) as usize] += 1;
+            *ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+        }
+        rest = chars.as_str();
+    }
+}
+
+/// Whether the char at byte `i` of `text` belongs to a word (a letter, a digit or an
+/// apostrophe, ' or ’), and its length in bytes. ASCII is read as a byte.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    }
+    non_ascii_word_char_at(text, i)
+}
+
+/// [`word_char_at`] for a char that is not ASCII (rare: kept out of the byte loop).
+#[inline(never)]
+fn non_ascii_word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let c = text[i..].chars().next().expect("i is on a char boundary");
+    (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8())
+}
+
+/// The words of `text`: its runs of letters, digits and apostrophes (the non-empty pieces
+/// of splitting it at every other char).
+fn word_runs(text: &str) -> impl Iterator<Item = &str> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let mut start = None;
+        while i < text.len() {
+            let (in_word, len) = word_char_at(text, i);
+            match (in_word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(_)) => break,
+                _ => {}
+            }
+            i += len;
+        }
+        start.map(|s| &text[s..i])
+    })
+}
+
 /// The language of an article: `"en"`, an ISO 639-1 code when obvious, else `"und"`.
 pub fn detect(title: &str, body: &str) -> &'static str {
     let body = prefix(body, SAMPLE_BYTES.saturating_sub(title.len()));
@@ -177,13 +238,8 @@ pub fn detect(title: &str, body: &str) -> &'static str {
     // Letters by script.
     let mut counts = [0usize; 11];
     let mut ukrainian = 0usize;
-    for c in title
-        .chars()
-        .chain(body.chars())
-        .filter(|c| c.is_alphabetic())
-    {
-        counts[script_of(c) as usize] += 1;
-        ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+    for text in [title, body] {
+        count_letters(text, &mut counts, &mut ukrainian);
     }
     let n = |s: Script| counts[s as usize];
     let total: usize = counts.iter().sum();
@@ -272,9 +328,13 @@ fn latin_language(title: &str, body: &str) -> &'static str {
     let mut lw = String::with_capacity(MAX_FUNCTION_WORD_BYTES * 2);
     // Words as runs of letters, digits and apostrophes: close to Unicode word boundaries
     // for counting function words, and several times cheaper than UAX #29 segmentation.
-    let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
-    for w in title.split(is_sep).chain(body.split(is_sep)) {
-        if !w.chars().any(char::is_alphabetic) {
+    for w in word_runs(title).chain(word_runs(body)) {
+        let ascii = w.is_ascii();
+        if !(if ascii {
+            w.bytes().any(|b| b.is_ascii_alphabetic())
+        } else {
+            w.chars().any(char::is_alphabetic)
+        }) {
             continue;
         }
         if words == LATIN_SAMPLE_WORDS {
@@ -284,13 +344,19 @@ fn latin_language(title: &str, body: &str) -> &'static str {
         if w.len() > MAX_FUNCTION_WORD_BYTES {
             continue;
         }
-        lw.clear();
-        if w.is_ascii() {
-            lw.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        // Most words are lowercase already: looked up as they are, without a copy.
+        let key = if ascii && !w.bytes().any(|b| b.is_ascii_uppercase()) {
+            w
         } else {
-            lw.extend(w.chars().flat_map(char::to_lowercase));
-        }
-        let Some(&mask) = table.get(lw.as_str()) else {
+            lw.clear();
+            if ascii {
+                lw.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                lw.extend(w.chars().flat_map(char::to_lowercase));
+            }
+            lw.as_str()
+        };
+        let Some(&mask) = table.get(key) else {
             continue;
         };
         for (i, h) in hits.iter_mut().enumerate() {
@@ -364,6 +430,25 @@ mod tests {
 
     fn lang(text: &str) -> &'static str {
         detect("", text)
+    }
+
+    proptest::proptest! {
+        /// The byte-wise scans mean exactly what decoding every char meant: the letters of
+        /// each script, and the non-empty pieces of splitting at every non-word char.
+        #[test]
+        fn byte_wise_scans_agree_with_char_by_char_ones(text in "[a-zA-Z0-9' ’.,-]{0,12}|[aZ9 'ßéЖіїєґ中か한’\\-]{0,12}|\\PC{0,12}") {
+            let (mut counts, mut ukrainian) = ([0usize; 11], 0usize);
+            count_letters(&text, &mut counts, &mut ukrainian);
+            let (mut want, mut want_uk) = ([0usize; 11], 0usize);
+            for c in text.chars().filter(|c| c.is_alphabetic()) {
+                want[script_of(c) as usize] += 1;
+                want_uk += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
+            }
+            proptest::prop_assert_eq!((counts, ukrainian), (want, want_uk));
+            let is_sep = |c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}');
+            let want: Vec<&str> = text.split(is_sep).filter(|w| !w.is_empty()).collect();
+            proptest::prop_assert_eq!(word_runs(&text).collect::<Vec<_>>(), want);
+        }
     }
 
     #[test]

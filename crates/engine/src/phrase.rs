@@ -78,8 +78,11 @@ impl PhraseSet {
         let mut all: Vec<Hit> = Vec::new();
         // A hit starts where a word starts or at a byte that is no word byte (the same
         // left-boundary rule as the right one below).
+        // Whether the byte before `s` is a word byte (none is, before the first).
+        let mut after_word = false;
         for s in 0..bytes.len() {
-            if !(s == 0 || !is_word_byte(bytes[s - 1]) || !is_word_byte(bytes[s])) {
+            let word = is_word_byte(bytes[s]);
+            if std::mem::replace(&mut after_word, word) && word {
                 continue;
             }
             let group = all.len();
