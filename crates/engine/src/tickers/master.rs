@@ -1,5 +1,5 @@
 //! The securities master: companies, their listings and the names they go by, read once
-//! from a compact blob into a sorted name index.
+//! from a compact blob into a name index.
 //!
 //! Sources (see `tools/build_securities.py` and `crates/engine/data/`):
 //! - `securities.tsv`, generated: US listings (SEC), members of 20 indices, NSE companies;
@@ -8,12 +8,13 @@
 //!
 //! The build script (`build.rs`) merges them with [`blob::merge`] and embeds the result in
 //! the format that [`blob`] documents. Reading it copies no string (names, symbols and
-//! aliases borrow the embedded bytes); only the name index and the symbol table are sorted.
+//! aliases borrow the embedded bytes); only the name index and the symbol table are built.
 
 use std::sync::OnceLock;
 
+use super::name_index::NameIndex;
 use super::SizeTier;
-use crate::prefix_index::{sorted_order, PrefixIndex};
+use crate::prefix_index::sorted_order;
 
 // The merge and the writer run in build.rs (and in the tests); the engine only reads.
 #[cfg_attr(not(test), allow(dead_code))]
@@ -81,8 +82,9 @@ pub struct Master {
     pub companies: Vec<Company>,
     /// Grouped by company; the index's ids are positions in it.
     pub aliases: Vec<Alias>,
-    /// The aliases' ASCII-lowercased spellings, sorted (unique: one alias per spelling).
-    pub index: PrefixIndex,
+    /// The aliases' ASCII-lowercased spellings (unique: one alias per spelling), grouped by
+    /// first word; the index's ids are positions in `aliases`.
+    pub index: NameIndex,
     /// Every company's listings, main US listing first (none for private companies).
     listings: Vec<Listing>,
     /// Upper-case symbol (and former symbol) to company, sorted by symbol.
@@ -120,18 +122,18 @@ fn from_table(t: blob::Table<&'static str>) -> Master {
             flags: AliasFlags::from_bits(a.flags),
         })
         .collect();
-    // Names are looked up only at word starts (anchored): a sorted index needs no failure
-    // transitions, which made an Aho-Corasick automaton over ~13,000 names most of the
-    // first analysis (about 60 ms natively, several times that in the browser).
-    let mut lower = Vec::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
+    // Names are looked up only at word starts (anchored): an index by first word needs no
+    // failure transitions, which made an Aho-Corasick automaton over ~13,000 names most of
+    // the first analysis (about 60 ms natively, several times that in the browser).
+    let mut lower = String::with_capacity(aliases.iter().map(|a| a.text.len()).sum());
     let mut ends = Vec::with_capacity(aliases.len());
     for a in &aliases {
-        lower.extend_from_slice(a.text.as_bytes());
+        lower.push_str(a.text);
         ends.push(lower.len());
     }
     // One pass over the whole buffer (vectorised), not a byte-by-byte map of each alias.
     lower.make_ascii_lowercase();
-    let index = PrefixIndex::new(ends.iter().scan(0, |start, &end| {
+    let index = NameIndex::new(ends.iter().scan(0, |start, &end| {
         Some(&lower[std::mem::replace(start, end)..end])
     }));
     Master {
@@ -179,8 +181,9 @@ mod tests {
 
     #[test]
     fn name_index_agrees_with_a_scan_of_every_alias() {
-        // The index must return exactly what "longest alias that is a prefix" means, for
-        // the shipped master, at every word start of a text full of names.
+        // The index must return exactly what "longest alias that is a prefix and reaches the
+        // end of the first word" means, for the shipped master, at every word start of a
+        // text full of names.
         let m = master();
         let text = "the iphone maker, alphabet inc. and amazon.com inc said meta platforms \
                     and at&t; johnson & johnson, berkshire hathaway's unit, nvidiа, tesla";
@@ -194,14 +197,17 @@ mod tests {
             .char_indices()
             .filter(|&(i, _)| i == 0 || text.as_bytes()[i - 1] == b' ')
         {
-            let rest = &text.as_bytes()[s..];
+            let rest = &text[s..];
+            let word = rest
+                .find(|c: char| !super::super::name_index::is_word_char(c))
+                .unwrap_or(rest.len());
             let scan = lower
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| rest.starts_with(n.as_bytes()))
+                .filter(|(_, n)| n.len() >= word && rest.starts_with(n.as_str()))
                 .max_by_key(|(_, n)| n.len())
                 .map(|(i, n)| (i, n.len()));
-            assert_eq!(m.index.longest_prefix(rest), scan, "at {:?}", &text[s..]);
+            assert_eq!(m.index.longest_at(rest), scan, "at {rest:?}");
         }
     }
 

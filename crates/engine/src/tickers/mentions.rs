@@ -2,6 +2,7 @@
 //! word-boundary, case and evidence checks on the original text.
 
 use super::master::{master, Alias, Master};
+use super::name_index::is_word_char;
 use crate::text::{tokens, Token};
 use crate::types::Field;
 use crate::Doc;
@@ -483,10 +484,6 @@ const CONTEXT_WINDOW: usize = 8;
 /// Bytes before "(TICKER)" searched for the company's name.
 const PAREN_LOOKBACK: usize = 80;
 
-fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
-}
-
 fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
@@ -737,7 +734,9 @@ fn names(m: &Master, text: &str, lower: &str, field: Field, out: &mut Vec<Candid
         if !word_start || s < resume {
             continue;
         }
-        let Some((id, len)) = m.index.longest_prefix(&lower.as_bytes()[s..]) else {
+        // The longest name reaching the end of this word: a name ending inside the word
+        // would fail the boundary check below.
+        let Some((id, len)) = m.index.longest_at(&lower[s..]) else {
             continue;
         };
         let e = s + len;

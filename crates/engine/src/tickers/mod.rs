@@ -6,7 +6,7 @@
 //! private companies (`data/private.txt`). See [`master`].
 //!
 //! Matching ([`mentions`]): explicit forms first (`$TSLA`, `NASDAQ: AAPL`, `Apple (AAPL)`),
-//! then the longest alias of the sorted name index at each word start, with word-boundary and case
+//! then the longest alias of the name index at each word start, with word-boundary and case
 //! checks on the original text; names that are also common words need company evidence.
 //!
 //! Per company: relevance from title, lead, share of sentences and explicit symbols;
@@ -16,6 +16,7 @@
 pub mod eval;
 pub mod master;
 pub mod mentions;
+pub mod name_index;
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
