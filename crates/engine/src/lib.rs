@@ -21,6 +21,7 @@ pub mod text;
 pub mod tickers;
 pub mod topics;
 mod types;
+pub mod word_groups;
 
 pub use types::*;
 
