@@ -454,15 +454,19 @@ pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     let lex = lexicon();
     let mut cues = std::mem::take(&mut s.cues);
     cues.clear();
-    // Every pattern starts at a token (and ends with the space after its last one).
-    for first in 0..n {
+    // Every pattern starts at a token (and ends with the space after its last one), so a
+    // match has the token as its first: the patterns of its group that the text goes on
+    // with, longest first (equal patterns in id order, which the stable sort keeps).
+    for (first, t) in s.toks.iter().enumerate() {
         let at = s.joined_at[first] as usize;
-        lex.index.each_prefix(&s.joined.as_bytes()[at..], |p, _| {
+        let rest = &s.joined.as_bytes()[at..];
+        let token = &rest[..(t.nend - t.nstart) as usize];
+        for (p, pattern) in lex.groups.group(token) {
             let len = lex.tokens[p] as usize;
-            if first + len <= n {
+            if rest.starts_with(pattern) && first + len <= n {
                 cues.push((first, len, lex.cues[p]));
             }
-        });
+        }
     }
     cues.sort_by_key(|&(f, l, _)| (f, usize::MAX - l));
 
@@ -1095,6 +1099,37 @@ mod tests {
         assert!(names("Acme lowered its 2025 guidance")
             .iter()
             .any(|(r, _)| *r == "dir_neg"));
+    }
+
+    proptest::proptest! {
+        /// The cues found by group lookups are those of a scan of every lexicon pattern at
+        /// every token, in the same order.
+        #[test]
+        fn lexicon_cues_agree_with_a_scan_of_every_pattern(
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "beat", "estimates", "cut", "guidance", "not", "did", "miss", "raised", "its",
+                "dividend", "rose", "fell", "sharply", "but", "may", "profit", "loss", "net",
+                "sales", "up", "down", "Shares", "widened", "record", ",", ".", "5", "%",
+            ]), 0..30),
+        ) {
+            let text = words.join(" ");
+            let mut s = Scratch::default();
+            extract(&text, 0, 1 << 16, &mut s);
+            let lex = lexicon();
+            let n = s.toks.len();
+            let mut want = Vec::new();
+            for first in 0..n {
+                let rest = &s.joined.as_bytes()[s.joined_at[first] as usize..];
+                for p in 0..lex.groups.len() {
+                    let len = lex.tokens[p] as usize;
+                    if rest.starts_with(lex.groups.string(p)) && first + len <= n {
+                        want.push((first, len, lex.cues[p]));
+                    }
+                }
+            }
+            want.sort_by_key(|&(f, l, _)| (f, usize::MAX - l));
+            proptest::prop_assert_eq!(&s.cues, &want);
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 
 use std::sync::OnceLock;
 
-use crate::prefix_index::PrefixIndex;
+use crate::word_groups::WordGroups;
 
 /// What a matched phrase does.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -142,7 +142,9 @@ const SHIFTERS: &[(&str, Cue)] = &[
 
 /// The patterns ("tok tok ", looked up where a token starts) and the cue of each.
 pub struct Lexicon {
-    pub index: PrefixIndex,
+    /// The patterns (tokens joined by spaces, each ending in a space), grouped by their
+    /// first token; ids index `cues` and `tokens`.
+    pub groups: WordGroups,
     pub cues: Vec<Cue>,
     /// Pattern lengths in tokens (1 for single words).
     pub tokens: Vec<u8>,
@@ -201,11 +203,12 @@ fn build() -> Lexicon {
         .iter()
         .map(|p| p.trim().split(' ').count() as u8)
         .collect();
-    // Matches only ever start at a token, so a sorted index looked up at each token serves
-    // (an Aho-Corasick DFA over these patterns took milliseconds to build per page load).
-    let index = PrefixIndex::new(&patterns);
+    // Matches only ever start at a token, and a pattern matching there has that token as its
+    // first (tokens hold no space): one group lookup a token serves (an Aho-Corasick DFA
+    // over these patterns took milliseconds to build per page load).
+    let groups = WordGroups::new(patterns.iter().map(|p| (p, p.find(' ').unwrap_or(0))));
     Lexicon {
-        index,
+        groups,
         cues,
         tokens,
     }
@@ -224,11 +227,14 @@ mod tests {
             " raised its dividend ",
             " data exfiltration ",
         ] {
-            let mut hit = false;
             let phrase = phrase.trim_start();
-            lex.index
-                .each_prefix(phrase.as_bytes(), |_, len| hit |= len == phrase.len());
-            assert!(hit, "{phrase} missing");
+            let first = &phrase[..phrase.find(' ').unwrap()];
+            assert!(
+                lex.groups
+                    .group(first.as_bytes())
+                    .any(|(_, p)| p == phrase.as_bytes()),
+                "{phrase} missing"
+            );
         }
     }
 }
