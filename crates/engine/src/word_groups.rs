@@ -15,9 +15,10 @@ use std::hash::Hasher;
 
 use rustc_hash::FxHasher;
 
-/// Bits of the bucket table's index: 8,192 buckets (32 KB) for the ~13,000 company names
-/// (about 1.6 first words a bucket) and the ~2,000 phrases.
-const BUCKET_BITS: u32 = 13;
+/// Buckets per grouped string, at most: about one first word a bucket (the ~9,000 company
+/// names get 8,192 buckets, 32 KB; the ~2,000 phrases 2,048), so that a lookup reads little
+/// memory beyond its own bucket (an analysis after a render starts with cold caches).
+const MAX_BUCKET_BITS: u32 = 13;
 
 /// Strings grouped by the hash of their first word.
 #[derive(Debug, Clone)]
@@ -27,22 +28,24 @@ pub struct WordGroups {
     bounds: Vec<u32>,
     /// The key of each grouped string's first word, sorted; `ids` aligned with it. Strings
     /// of one key are longest first, then by id. Strings without a first word are left out.
-    keys: Vec<u64>,
+    keys: Vec<u32>,
     ids: Vec<u32>,
-    /// Bucket b (the top [`BUCKET_BITS`] of a key) is `keys[starts[b]..starts[b + 1]]`.
+    /// Bucket b (the top `bits` of a key) is `keys[starts[b]..starts[b + 1]]`.
     starts: Vec<u32>,
+    bits: u32,
 }
 
-/// The key of a first word: FxHash, then a multiplicative mix so that its top bits (the
-/// bucket) are well spread.
-fn key(word: &[u8]) -> u64 {
+/// The key of a first word: the top half of FxHash after a multiplicative mix, so that its
+/// top bits (the bucket) are well spread. 32 bits halve the keys' memory; a string of
+/// another word with the same key is told apart by its bytes.
+fn key(word: &[u8]) -> u32 {
     let mut h = FxHasher::default();
     h.write(word);
-    h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15)
+    (h.finish().wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as u32
 }
 
-fn bucket(key: u64) -> usize {
-    (key >> (64 - BUCKET_BITS)) as usize
+fn bucket(key: u32, bits: u32) -> usize {
+    (key >> (32 - bits)) as usize
 }
 
 impl WordGroups {
@@ -72,11 +75,16 @@ impl WordGroups {
         }
         // Unique ids make the order total, so the unstable sort is deterministic.
         grouped.sort_unstable();
-        let keys: Vec<u64> = grouped.iter().map(|&g| (g >> 64) as u64).collect();
-        let mut starts = Vec::with_capacity((1 << BUCKET_BITS) + 1);
+        let keys: Vec<u32> = grouped.iter().map(|&g| (g >> 64) as u32).collect();
+        let bits = keys
+            .len()
+            .next_power_of_two()
+            .trailing_zeros()
+            .clamp(1, MAX_BUCKET_BITS);
+        let mut starts = Vec::with_capacity((1 << bits) + 1);
         let mut i = 0;
-        for b in 0..=1usize << BUCKET_BITS {
-            while i < keys.len() && bucket(keys[i]) < b {
+        for b in 0..=1usize << bits {
+            while i < keys.len() && bucket(keys[i], bits) < b {
                 i += 1;
             }
             starts.push(offset(i));
@@ -87,6 +95,7 @@ impl WordGroups {
             keys,
             ids: grouped.iter().map(|&g| g as u32).collect(),
             starts,
+            bits,
         }
     }
 
@@ -101,7 +110,7 @@ impl WordGroups {
     /// string's first word would be `word`), which is all a caller needs to check.
     pub fn group(&self, word: &[u8]) -> impl Iterator<Item = (usize, &[u8])> + '_ {
         let k = key(word);
-        let b = bucket(k);
+        let b = bucket(k, self.bits);
         let (lo, hi) = (self.starts[b] as usize, self.starts[b + 1] as usize);
         let from = lo + self.keys[lo..hi].partition_point(|&x| x < k);
         self.keys[from..hi]
