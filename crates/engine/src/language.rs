@@ -169,37 +169,61 @@ fn script_of(c: char) -> Script {
     }
 }
 
-/// Add the letters of `text` to `counts` by script, and its Ukrainian-only letters to
-/// `ukrainian`. Runs of ASCII are counted as bytes, not decoded char by char: nearly all
-/// of an English article, where decoding was most of the cost of detection.
-fn count_letters(text: &str, counts: &mut [usize; 11], ukrainian: &mut usize) {
-    let mut rest = text;
-    loop {
-        let ascii = rest
-            .bytes()
-            .position(|b| !b.is_ascii())
-            .unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        counts[Script::Latin as usize] += run.bytes().filter(u8::is_ascii_alphabetic).count();
-        let mut chars = tail.chars();
-        let Some(c) = chars.next() else {
-            return;
+/// Byte classes of ASCII, one load a byte: [`LETTER`], [`WORD`]; non-ASCII bytes are
+/// [`NON_ASCII`] (their char is decoded).
+static CLASS: [u8; 256] = {
+    let mut t = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_alphabetic() {
+            LETTER | WORD
+        } else if c.is_ascii_digit() || c == b'\'' {
+            WORD
+        } else {
+            0
         };
+        b += 1;
+    }
+    t
+};
+/// An ASCII letter.
+const LETTER: u8 = 1;
+/// An ASCII byte of a word (a letter, a digit, an apostrophe).
+const WORD: u8 = 2;
+/// Not ASCII.
+const NON_ASCII: u8 = 4;
+
+/// Add the letters of `text` to `counts` by script, and its Ukrainian-only letters to
+/// `ukrainian`. ASCII is counted by byte class, not decoded char by char: nearly all of an
+/// English article, where decoding was most of the cost of detection.
+fn count_letters(text: &str, counts: &mut [usize; 11], ukrainian: &mut usize) {
+    let bytes = text.as_bytes();
+    let (mut i, mut latin) = (0, 0usize);
+    while i < bytes.len() {
+        let class = CLASS[usize::from(bytes[i])];
+        if class & NON_ASCII == 0 {
+            latin += usize::from(class & LETTER);
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().expect("i is on a char boundary");
         if c.is_alphabetic() {
             counts[script_of(c) as usize] += 1;
             *ukrainian += usize::from(matches!(c, 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ'));
         }
-        rest = chars.as_str();
+        i += c.len_utf8();
     }
+    counts[Script::Latin as usize] += latin;
 }
 
 /// Whether the char at byte `i` of `text` belongs to a word (a letter, a digit or an
 /// apostrophe, ' or ’), and its length in bytes. ASCII is read as a byte.
 #[inline]
 fn word_char_at(text: &str, i: usize) -> (bool, usize) {
-    let b = text.as_bytes()[i];
-    if b.is_ascii() {
-        return (b.is_ascii_alphanumeric() || b == b'\'', 1);
+    let class = CLASS[usize::from(text.as_bytes()[i])];
+    if class & NON_ASCII == 0 {
+        return (class & WORD != 0, 1);
     }
     non_ascii_word_char_at(text, i)
 }

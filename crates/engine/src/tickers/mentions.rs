@@ -2,7 +2,7 @@
 //! word-boundary, case and evidence checks on the original text.
 
 use super::master::{master, Alias, Master};
-use super::name_index::is_word_char;
+use super::name_index::{is_word_char, word_char_at};
 use crate::text::{tokens, Token};
 use crate::types::Field;
 use crate::Doc;
@@ -727,8 +727,11 @@ fn names(m: &Master, text: &str, lower: &str, field: Field, out: &mut Vec<Candid
     // `lower` is `text` ASCII-lowercased, which changes no byte offset: matches index `text`.
     let mut resume = 0;
     let mut prev_word = false;
-    for (s, ch) in text.char_indices() {
-        let word = is_word_char(ch);
+    let mut next = 0;
+    while next < text.len() {
+        let s = next;
+        let (word, len) = word_char_at(text, s);
+        next += len;
         let word_start = word && !prev_word;
         prev_word = word;
         if !word_start || s < resume {

@@ -32,6 +32,18 @@ static ASCII_WORD: [bool; 256] = {
     t
 };
 
+/// Whether the char at byte `i` of `text` is a word char ([`is_word_char`]), and its length
+/// in bytes. ASCII is read through the table.
+#[inline]
+pub fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes()[i];
+    if b.is_ascii() {
+        return (ASCII_WORD[usize::from(b)], 1);
+    }
+    let c = text[i..].chars().next().expect("i is on a char boundary");
+    (is_word_char(c), c.len_utf8())
+}
+
 /// Bytes of the first word of `text` (0 when it starts with no word char). ASCII is read
 /// as bytes.
 #[inline]
@@ -134,7 +146,10 @@ mod tests {
         for b in 0u8..128 {
             let s = char::from(b).to_string();
             assert_eq!(first_word_len(&s) == 1, is_word_char(char::from(b)), "{b}");
+            assert_eq!(word_char_at(&s, 0), (is_word_char(char::from(b)), 1), "{b}");
         }
+        assert_eq!(word_char_at("aé", 1), (true, 2));
+        assert_eq!(word_char_at("a–", 1), (false, 3));
         assert_eq!(first_word_len("nestlé s.a."), "nestlé".len());
         assert_eq!(first_word_len("société"), "société".len());
         assert_eq!(first_word_len("–x"), 0);
