@@ -1,11 +1,13 @@
 //! Which strings of a fixed set a text starts with, at a given position: a sorted array
 //! narrowed byte by byte (a trie walk without a trie).
 //!
-//! Company names and topic/event phrases are only ever looked up where a word starts, so an
-//! Aho-Corasick automaton's failure transitions are never needed, yet building them was
-//! most of the engine's first analysis (tens of milliseconds natively, hundreds in freshly
-//! compiled wasm). Building this index is one sort; a lookup reads only the bytes the
-//! strings share with the text, and most positions stop at a two-byte table.
+//! Phrases are only ever looked up where a word starts, so an Aho-Corasick automaton's
+//! failure transitions are never needed, yet building them was most of the engine's first
+//! analysis (tens of milliseconds natively, hundreds in freshly compiled wasm). Building
+//! this index is one sort; a lookup reads only the bytes the strings share with the text,
+//! and most positions stop at a two-byte table. It now holds only what grouping strings by
+//! their first word ([`crate::word_groups`], for the names, the lexicon and most phrases)
+//! cannot find: the one-word prefix phrases (`acqui*`), which may end inside a word.
 
 /// The strings, sorted and packed, with the id (input position) of each.
 #[derive(Debug, Clone)]

@@ -4,7 +4,7 @@
 //!
 //! Entries are written in the normalised form the feature tokenizer produces (lowercase,
 //! numbers as `<num>`), one phrase per `|`-separated alternative. They are matched over
-//! token sequences with one sorted prefix index built once.
+//! token sequences, grouped by first token ([`WordGroups`]) once.
 
 use std::sync::OnceLock;
 
