@@ -1,17 +1,12 @@
 // What the browser benchmarks paste (bench/browser.mjs, bench/ab.mjs), how they paste it and
-// how they summarise the times. The paragraph pool is also the one of crates/engine/examples/profile.rs.
+// how they summarise the times.
+import { readFileSync } from "node:fs";
 
-// A realistic paragraph pool: company names, figures, hedges, events.
-export const PARAGRAPHS = [
-  "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
-  "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
-  "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
-  "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
-  "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
-  "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
-  "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
-  "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
-];
+// A realistic paragraph pool: company names, figures, hedges, events. One paragraph a line
+// of bench/paragraphs.txt, which crates/engine/examples/profile.rs reads too.
+export const PARAGRAPHS = readFileSync(new URL("./paragraphs.txt", import.meta.url), "utf8")
+  .split("\n")
+  .filter((line) => line.length > 0);
 
 /** An article of at least `words` words from the pool, starting at paragraph `salt`, ended
  * by "(run salt)" so that no two salts give the same text. */

@@ -1,7 +1,7 @@
 //! A steady loop of full analyses for profilers (`perf record`, `valgrind --tool=callgrind`):
 //! `cargo run -p newsgauge-engine --profile native-release --example profile -- [words] [iterations]`.
 //!
-//! The article is the browser benchmarks' paragraph pool (bench/articles.mjs) repeated to
+//! The article is the browser benchmarks' paragraph pool (bench/paragraphs.txt) repeated to
 //! `words` words (default 1,000), analysed `iterations` times (default 200).
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -34,28 +34,21 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static GLOBAL: Counting = Counting;
 
-const PARAGRAPHS: &[&str] = &[
-    "Alphabet shares fell 3% after the European Commission opened an antitrust probe into Google's advertising business, people familiar with the matter said.",
-    "Microsoft reported quarterly revenue of $65.6 billion, beating analyst estimates, as demand for Azure cloud services and AI tools remained strong.",
-    "Apple Inc. said iPhone sales in China declined for a third quarter, while its services revenue rose to a record.",
-    "The Federal Reserve held interest rates steady and signalled that two cuts remain possible this year if inflation keeps easing.",
-    "Oil prices climbed after OPEC+ agreed to extend production cuts, lifting shares of Exxon Mobil and Chevron.",
-    "JPMorgan Chase (NYSE: JPM) raised its dividend and announced a $30 billion share buyback after passing the stress test.",
-    "Tesla missed delivery expectations and cut its full-year guidance, sending $TSLA lower in premarket trading.",
-    "Nvidia unveiled a new data-centre chip, and analysts at several banks raised their price targets on the stock.",
-];
+/// The browser benchmarks' paragraph pool (bench/articles.mjs reads the same file).
+const PARAGRAPHS: &str = include_str!("../../../bench/paragraphs.txt");
 
 fn main() {
     let mut args = std::env::args().skip(1);
     let words: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let iterations: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
+    let pool: Vec<&str> = PARAGRAPHS.lines().filter(|l| !l.is_empty()).collect();
     let mut parts = Vec::new();
     let mut n = 0;
     for i in 0.. {
         if n >= words {
             break;
         }
-        let p = PARAGRAPHS[i % PARAGRAPHS.len()];
+        let p = pool[i % pool.len()];
         n += p.split_whitespace().count();
         parts.push(p);
     }

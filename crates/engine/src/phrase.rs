@@ -69,10 +69,7 @@ impl PhraseSet {
             .iter()
             .all(|p| !p.bytes().any(|b| b.is_ascii_uppercase())));
         // Bytes of each pattern's first word.
-        let first: Vec<usize> = bare
-            .iter()
-            .map(|p| p.bytes().take_while(|&b| is_word_byte(b)).count())
-            .collect();
+        let first: Vec<usize> = bare.iter().map(|p| word_len(p.as_bytes())).collect();
         let words = WordGroups::new(bare.iter().zip(&first).map(|(p, &w)| (p.as_bytes(), w)));
         let mut rest = Vec::new();
         for (id, (p, &w)) in bare.iter().zip(&first).enumerate() {
@@ -115,7 +112,7 @@ impl PhraseSet {
         let mut s = 0;
         while s < bytes.len() {
             // The word starting at `s` (none at a byte that is no word byte).
-            let w = lower[s..].iter().take_while(|&&b| is_word_byte(b)).count();
+            let w = word_len(&lower[s..]);
             if w == 0 && !self.nonword_start {
                 s += 1;
                 continue;
@@ -185,6 +182,11 @@ impl PhraseSet {
 
 /// ASCII letters, digits and apostrophe-free word characters. Non-ASCII bytes count as
 /// word bytes so that a match never splits a multi-byte letter ("café").
+/// Bytes of the word `bytes` start with (0 at a byte that is no word byte).
+fn word_len(bytes: &[u8]) -> usize {
+    bytes.iter().take_while(|&&b| is_word_byte(b)).count()
+}
+
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }
