@@ -110,16 +110,26 @@ pub fn summarise(
         .clamp(MIN_SENTENCES, MAX_SENTENCES)
         .min(pool.len());
     crate::sort::sort_by(&mut scored, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let mut chosen: Vec<usize> = scored.iter().take(want).map(|(i, _)| *i).collect();
-    crate::sort::sort(&mut chosen);
+    // The most salient sentences, each text once: an article pasted twice, or a syndicated
+    // one that repeats its lead, must not give a paragraph that says the same thing twice.
+    let mut chosen: Vec<(usize, String)> = Vec::with_capacity(want);
+    for &(i, _) in &scored {
+        if chosen.len() == want {
+            break;
+        }
+        let s = pool[i];
+        let t = doc.field_text(s.field)[s.start..s.end]
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if chosen.iter().all(|(_, c)| *c != t) {
+            chosen.push((i, t));
+        }
+    }
+    crate::sort::sort_by(&mut chosen, |a, b| a.0.cmp(&b.0));
     let mut parts: Vec<String> = chosen
-        .iter()
-        .map(|&i| {
-            let s = pool[i];
-            let t = doc.field_text(s.field)[s.start..s.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+        .into_iter()
+        .map(|(_, t)| {
             if t.ends_with(['.', '!', '?', '"', '”', '\'', '’']) {
                 t
             } else {
@@ -279,6 +289,28 @@ mod tests {
             !extract.contains("weather"),
             "low-salience sentence chosen: {extract}"
         );
+    }
+
+    #[test]
+    fn a_repeated_sentence_is_extracted_once() {
+        let once = "Acme Corp filed for bankruptcy protection on Monday after months of losses. \
+            The company said its stores would stay open during the process. \
+            Analysts had warned about its debt load for a year. \
+            Shares of the retailer plunged 40% in early trading on the news. ";
+        // The article pasted three times over, the last copy with other line breaks.
+        let body = format!("{once}{once}{}", once.replace(". ", ".\n"));
+        let out = run("", &body);
+        let (extract, _) = out
+            .rsplit_once(" The overall sentiment")
+            .expect("signal sentence");
+        let sents: Vec<&str> = crate::text::sentences(extract)
+            .into_iter()
+            .map(|(a, b)| &extract[a..b])
+            .collect();
+        assert!(sents.len() >= 2, "{extract}");
+        for (i, a) in sents.iter().enumerate() {
+            assert!(!sents[..i].contains(a), "extracted twice: {a} in {extract}");
+        }
     }
 
     #[test]
