@@ -18,8 +18,20 @@ const TYPES = {
   ".xml": "application/xml; charset=utf-8",
 };
 
-/** Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the http.Server. */
-export function serveStatic(dir, port = 0, { headers = {} } = {}) {
+// Trunk's content hash in a file name: `main-df6b7484f2f5b4ac.css`, `newsgauge-web-…_bg.wasm`.
+const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+
+/** Cache-Control for `file` as README "Two commands" asks a host to serve it (`deployed`), or
+ * `no-store` (the default: tests must never see an earlier build's files). */
+function cacheControl(file, deployed) {
+  if (!deployed) return "no-store";
+  return HASHED.test(file) ? "public, max-age=31536000, immutable" : "no-cache";
+}
+
+/** Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the http.Server.
+ * `deployed`: cache headers as on a real host (hashed files kept for good, the others
+ * revalidated), for benchmarks of repeat visits; otherwise nothing may be cached. */
+export function serveStatic(dir, port = 0, { headers = {}, deployed = false } = {}) {
   const root = resolve(dir);
   const server = createServer(async (req, res) => {
     try {
@@ -46,7 +58,7 @@ export function serveStatic(dir, port = 0, { headers = {} } = {}) {
       const body = await readFile(file);
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
-        "cache-control": "no-store",
+        "cache-control": cacheControl(file, deployed),
         ...headers,
       });
       res.end(body);
