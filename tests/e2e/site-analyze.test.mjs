@@ -153,3 +153,41 @@ test("a 5,000-word paste is analysed once typing pauses, and its cost is readabl
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Each (family, size, weight) a page shows is a font lookup the first time (on Linux a round
+// trip to the browser's font service), paid before the first analysis can paint: the type
+// scale in style/main.css keeps the analysis view to nine, none of them monospace.
+test("the analysis view shows at most nine fonts, none monospace", async () => {
+  const { context, page, problems } = await fresh();
+  await page.locator("#paste-box").fill(TEXT);
+  await page.getByTestId("ticker-chip").first().waitFor();
+  const fonts = await page.evaluate(() => {
+    const seen = new Set();
+    for (const el of document.querySelectorAll("body *")) {
+      if (![...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;
+      const cs = getComputedStyle(el);
+      if (cs.display === "none" || cs.visibility === "hidden") continue;
+      seen.add(`${cs.fontFamily} ${cs.fontSize} ${cs.fontWeight}`);
+    }
+    return [...seen].sort();
+  });
+  assert.ok(fonts.length <= 9, `${fonts.length} fonts:\n${fonts.join("\n")}`);
+  assert.deepEqual(fonts.filter((f) => /mono/i.test(f)), [], "monospace in the analysis view");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+// A fade on every button made each recoloured ticker chip animate after a paste: a dozen more
+// frames of rendering for nothing. Only a pointer's hover fades.
+test("ticker chips take a new analysis's colours without a fade, and fade only on hover", async () => {
+  const { context, page, problems } = await fresh();
+  await page.locator("#paste-box").fill(TEXT);
+  const chip = page.getByTestId("ticker-chip").first();
+  await chip.waitFor();
+  const duration = () => chip.evaluate((el) => getComputedStyle(el).transitionDuration);
+  assert.equal(await duration(), "0s");
+  await chip.hover();
+  assert.notEqual(await duration(), "0s");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
