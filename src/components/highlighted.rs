@@ -32,13 +32,13 @@ pub fn HighlightedText(
     selected: Signal<Option<String>>,
 ) -> impl IntoView {
     // What does not change with the selection, computed once: each explanation's tooltip.
-    let phrases: Vec<(usize, usize, String, f32, String)> = analysis
+    let phrases: Vec<(usize, usize, f32, String)> = analysis
         .explanations
         .iter()
         .filter(|e| e.field == field)
         .map(|e| {
             let tip = format!("{} · weight {}", rule_label(&e.rule), signed(e.weight));
-            (e.start, e.end, e.rule.to_string(), e.weight, tip)
+            (e.start, e.end, e.weight, tip)
         })
         .collect();
     let html = move || {
@@ -56,10 +56,9 @@ pub fn HighlightedText(
             .unwrap_or_default();
         let marks: Vec<Mark<'_>> = phrases
             .iter()
-            .map(|(start, end, rule, weight, tip)| Mark {
+            .map(|(start, end, weight, tip)| Mark {
                 start: *start,
                 end: *end,
-                rule,
                 tip,
                 weight: *weight,
             })

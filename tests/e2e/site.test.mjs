@@ -150,9 +150,9 @@ test("the article page shows impact, title, tickers, topics, summary, sentiment,
   await chips.first().click();
   assert.equal(await page.locator(".mention").count(), 0);
   // Highlights carry their rule and weight, shown on focus.
-  const marks = page.getByTestId("highlight");
+  const marks = page.locator("mark.hl");
   if ((await marks.count()) > 0) {
-    const tip = await marks.first().getAttribute("data-tip");
+    const tip = await marks.first().getAttribute("aria-label");
     assert.match(tip, /weight [+\u2212]?\d\.\d\d/);
     await marks.first().focus();
     const shown = await marks.first().evaluate((m) => getComputedStyle(m, "::after").content);
