@@ -4,7 +4,8 @@
 //   node bench/browser.mjs [--runs N] [--dist DIR]
 //
 // Build the release site first (`./dev dist`). Prints, for a 1,000-, a 10,000-word article
-// and a sentence: median and p95 of the analysis time over N runs; then the time from
+// and a sentence: median and p95 of the analysis time over N runs, and of the time until
+// the frame that shows the analysis has been rendered; then the time from
 // navigation to the first analysis on screen (a saved draft reopened on /analyze): the
 // paint of the impact score, as the browser's Element Timing reports it.
 import { readFileSync } from "node:fs";
@@ -35,19 +36,40 @@ try {
   if (!(await page.evaluate(() => crossOriginIsolated))) {
     throw new Error("the page is not cross-origin isolated: timings would be 0.1 ms coarse");
   }
+  // What a reader waits for after a paste: from the start of the analysis to the end of the
+  // frame that shows it (the first change of the page after each new measure asks for the
+  // next animation frame, and a task queued from that frame runs once it is rendered).
+  await page.evaluate(() => {
+    window.__newsgaugeShown = [];
+    let seen = null;
+    new MutationObserver(() => {
+      const m = performance.getEntriesByName("newsgauge:analyze").at(-1);
+      if (!m || m === seen) return;
+      seen = m;
+      requestAnimationFrame(() =>
+        setTimeout(() => window.__newsgaugeShown.push(performance.now() - m.startTime), 0),
+      );
+    }).observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
+  });
   const sizes = [
     ["sentence", 25],
     ["1,000 words", 1000],
     ["10,000 words", 10000],
   ];
-  console.log(`Analysis time per paste, ${RUNS} runs each (newsgauge:analyze measures):`);
+  console.log(
+    `Analysis time per paste, ${RUNS} runs each (newsgauge:analyze measures), and from its start to the end of the frame that shows it:`,
+  );
   for (const [label, words] of sizes) {
     const times = [];
+    const shown = [];
     for (let r = 0; r < RUNS; r++) {
+      const before = await page.evaluate(() => window.__newsgaugeShown.length);
       times.push(await paste(page, article(words, r)));
+      await page.waitForFunction((n) => window.__newsgaugeShown.length > n, before);
+      shown.push(await page.evaluate(() => window.__newsgaugeShown.at(-1)));
     }
     console.log(
-      `  ${label.padEnd(14)} median ${pct(times, 50).toFixed(2)} ms   p95 ${pct(times, 95).toFixed(2)} ms`,
+      `  ${label.padEnd(14)} median ${pct(times, 50).toFixed(2)} ms   p95 ${pct(times, 95).toFixed(2)} ms   on screen: median ${pct(shown, 50).toFixed(1)} ms   p95 ${pct(shown, 95).toFixed(1)} ms`,
     );
   }
 
@@ -79,6 +101,14 @@ try {
             }
           }
         }).observe({ type: "element", buffered: true });
+        // Long Animation Frame entries: the rendering (style, layout, paint) of the frame in
+        // which the analysis first is in the DOM.
+        window.__newsgaugeFrames = [];
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) {
+            window.__newsgaugeFrames.push([e.renderStart, e.startTime + e.duration]);
+          }
+        }).observe({ type: "long-animation-frame", buffered: true });
         // For comparison with earlier figures: the first animation frame (before its layout
         // and paint) in which the analysis is in the DOM.
         window.__newsgaugeInDom = null;
@@ -107,11 +137,14 @@ try {
           const wasm = performance
             .getEntriesByType("resource")
             .find((e) => e.name.endsWith(".wasm"));
+          const inDom = window.__newsgaugeInDom;
+          const frame = window.__newsgaugeFrames.find(([rs, end]) => rs <= inDom && inDom <= end);
           return {
             wasm: wasm?.responseEnd ?? NaN,
             start: m.startTime,
             end: m.startTime + m.duration,
-            inDom: window.__newsgaugeInDom,
+            inDom,
+            render: frame ? frame[1] - frame[0] : null,
             painted,
           };
         },
@@ -134,6 +167,12 @@ try {
     console.log(
       `  of which the first analysis itself: median ${pct(analyses, 50).toFixed(0)} ms   p95 ${pct(analyses, 95).toFixed(0)} ms`,
     );
+    const renders = loads.map((l) => l.render).filter((x) => x !== null);
+    if (renders.length > 0) {
+      console.log(
+        `  the rendering of that frame (style, layout, paint; Long Animation Frame timing, ${renders.length} of ${loads.length} loads): median ${pct(renders, 50).toFixed(0)} ms`,
+      );
+    }
     const at = (key) => pct(loads.map((l) => l[key]), 50).toFixed(0);
     console.log(
       `  phases (medians, ms after navigation): wasm received ${at("wasm")}, analysis starts ${at("start")}, ends ${at("end")}, in the DOM ${at("inDom")}, painted ${at("painted")}`,
