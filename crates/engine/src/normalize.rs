@@ -88,7 +88,7 @@ const MAX_ENTITY_DIGITS: usize = 7;
 
 /// `text` cut to at most `max` bytes, and whether it was cut.
 ///
-/// The cut lies on a char boundary; within [`TRUNCATE_LOOKBACK_BYTES`] before the limit
+/// The cut lies on a char boundary; within `TRUNCATE_LOOKBACK_BYTES` before the limit
 /// it prefers just after a sentence end or line break, then just before whitespace.
 pub fn truncate(text: &str, max: usize) -> (&str, bool) {
     if text.len() <= max {

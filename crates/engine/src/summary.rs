@@ -141,7 +141,7 @@ pub fn summarise(
     parts.join(" ")
 }
 
-/// "The overall sentiment from these signals is <label>, driven by <events or phrases>."
+/// "The overall sentiment from these signals is \<label\>, driven by \<events or phrases\>."
 pub fn signal_sentence(
     doc: &Doc<'_>,
     sentiment: &Sentiment,

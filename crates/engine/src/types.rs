@@ -194,7 +194,7 @@ pub struct Event {
 /// Why a score moved: a phrase, the rule that matched it and its weight.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
-    /// Stable rule id from [`crate::rules::RULES`]. Borrowed from the rule tables when the
+    /// Stable rule id from [`crate::rules::TABLES`]. Borrowed from the rule tables when the
     /// engine made it, so copying an explanation allocates nothing; owned when read back
     /// from JSON.
     pub rule: Cow<'static, str>,

@@ -2,9 +2,9 @@
 //! `./train/train.sh` and embedded with `include_bytes!`.
 //!
 //! File format (little endian), version 2:
-//! `b"NGSM"`, u32 version (2), u32 buckets, u32 classes (3: negative, neutral, positive),
-//! f32 bias[2] (negative, positive), f32 step[2] (negative, positive),
-//! i8 pairs[256][2] (the code table, in steps), u8 codes[buckets].
+//! `b"NGSM"`, `u32 version` (2), `u32 buckets`, `u32 classes` (3: negative, neutral,
+//! positive), `f32 bias[2]` (negative, positive), `f32 step[2]` (negative, positive),
+//! `i8 pairs[256][2]` (the code table, in steps), `u8 codes[buckets]`.
 //!
 //! The neutral class is folded into the other two: softmax is unchanged when one logit is
 //! subtracted from all three, so the file stores negative − neutral and positive − neutral

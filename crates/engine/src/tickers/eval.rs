@@ -35,7 +35,8 @@ pub struct EntityReport {
     pub unlabelled_found: usize,
     /// All companies found.
     pub predicted: usize,
-    /// Sentiment of found entities: confusion[gold][predicted] over [`LABELS`].
+    /// Sentiment of found entities: `confusion[gold][predicted]` over negative, neutral and
+    /// positive.
     pub confusion: [[usize; 3]; 3],
 }
 
