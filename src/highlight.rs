@@ -144,14 +144,13 @@ pub fn markup(text: &str, marks: &[Mark<'_>], mentions: &[(usize, usize)]) -> St
         if seg.mention {
             out.push_str(" mention");
         }
-        // One attribute carries the explanation: screen readers read it as the run's name
-        // and the stylesheet shows it as the tooltip (`attr(aria-label)`). A 1,000-word
-        // article has about 500 runs, and each attribute more was HTML for the page to parse
-        // on every analysis (the tooltip and rule written out again, a test id: 114 KB of
-        // markup for 6.5 KB of text).
-        out.push_str(r#"" tabindex="0" aria-label=""#);
-        escape_into(&mut out, piece);
-        out.push_str(": ");
+        // One attribute carries the explanation: screen readers read it as the run's
+        // description (its name stays its text: ARIA forbids naming a `mark`) and the
+        // stylesheet shows it as the tooltip (`attr(aria-description)`). A 1,000-word article
+        // has about 500 runs, and each attribute more was HTML for the page to parse on every
+        // analysis (the tooltip twice, the rule, a test id: 114 KB of markup for 6.5 KB of
+        // text).
+        out.push_str(r#"" tabindex="0" aria-description=""#);
         escape_into(&mut out, &tip);
         out.push_str(r#"">"#);
         escape_into(&mut out, piece);
@@ -295,15 +294,15 @@ mod tests {
     }
 
     #[test]
-    fn markup_marks_runs_with_colour_and_one_label_that_is_also_the_tooltip() {
+    fn markup_marks_runs_with_colour_and_one_description_that_is_also_the_tooltip() {
         let t = "Acme missed estimates badly";
         let html = markup(t, &[mark(5, 21, -1.0), mark(5, 11, -0.2)], &[]);
         assert_eq!(
             html,
             concat!(
                 "Acme ",
-                r#"<mark class="hl negative w4" tabindex="0" aria-label="missed: Phrase (S003) · weight -1.00; Phrase (S003) · weight -0.20">missed</mark>"#,
-                r#"<mark class="hl negative w4" tabindex="0" aria-label=" estimates: Phrase (S003) · weight -1.00"> estimates</mark>"#,
+                r#"<mark class="hl negative w4" tabindex="0" aria-description="Phrase (S003) · weight -1.00; Phrase (S003) · weight -0.20">missed</mark>"#,
+                r#"<mark class="hl negative w4" tabindex="0" aria-description="Phrase (S003) · weight -1.00"> estimates</mark>"#,
                 " badly"
             )
         );

@@ -152,7 +152,7 @@ test("the article page shows impact, title, tickers, topics, summary, sentiment,
   // Highlights carry their rule and weight, shown on focus.
   const marks = page.locator("mark.hl");
   if ((await marks.count()) > 0) {
-    const tip = await marks.first().getAttribute("aria-label");
+    const tip = await marks.first().getAttribute("aria-description");
     assert.match(tip, /weight [+\u2212]?\d\.\d\d/);
     await marks.first().focus();
     const shown = await marks.first().evaluate((m) => getComputedStyle(m, "::after").content);
