@@ -63,7 +63,9 @@ pub fn TickerChip(ticker: String, score: f32) -> impl IntoView {
     let pol = polarity(score);
     let label = format!("{ticker}, sentiment {} ({pol})", signed(score));
     view! {
-        <span class=format!("chip ticker {pol}") aria-label=label>
+        // role="img": ARIA forbids naming a plain span, and the label says more than the
+        // two numbers inside (the polarity in words).
+        <span class=format!("chip ticker {pol}") role="img" aria-label=label>
             <span class="sym">{ticker}</span>
             <span class="num">{signed(score)}</span>
         </span>
