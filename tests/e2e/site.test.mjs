@@ -157,6 +157,15 @@ test("the article page shows impact, title, tickers, topics, summary, sentiment,
     await marks.first().focus();
     const shown = await marks.first().evaluate((m) => getComputedStyle(m, "::after").content);
     assert.ok(shown.includes("weight"), `tooltip on focus: ${shown}`);
+    // For a screen reader the explanation is the run's description; the tooltip shown on
+    // focus must not also become part of its name.
+    const cdp = await page.context().newCDPSession(page);
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const mark = nodes.find((n) => n.role?.value === "mark" && n.description?.value);
+    assert.ok(mark, "a highlight with a description in the accessibility tree");
+    assert.match(mark.description.value, /weight/);
+    assert.doesNotMatch(mark.name?.value ?? "", /weight/, `name: ${mark.name?.value}`);
+    await cdp.detach();
   }
   await page.getByTestId("how-scored").click();
   await page.getByRole("heading", { name: "About Newsgauge" }).waitFor();
