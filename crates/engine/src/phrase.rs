@@ -180,13 +180,13 @@ impl PhraseSet {
     }
 }
 
-/// ASCII letters, digits and apostrophe-free word characters. Non-ASCII bytes count as
-/// word bytes so that a match never splits a multi-byte letter ("café").
 /// Bytes of the word `bytes` start with (0 at a byte that is no word byte).
 fn word_len(bytes: &[u8]) -> usize {
     bytes.iter().take_while(|&&b| is_word_byte(b)).count()
 }
 
+/// ASCII letters, digits and apostrophe-free word characters. Non-ASCII bytes count as
+/// word bytes so that a match never splits a multi-byte letter ("café").
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
 }

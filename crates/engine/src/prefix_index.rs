@@ -7,7 +7,8 @@
 //! this index is one sort; a lookup reads only the bytes the strings share with the text,
 //! and most positions stop at a two-byte table. It now holds only what grouping strings by
 //! their first word ([`crate::word_groups`], for the names, the lexicon and most phrases)
-//! cannot find: the one-word prefix phrases (`acqui*`), which may end inside a word.
+//! cannot find: the one-word prefix phrases (`acqui*`), which may end inside a word, and
+//! the phrases that start with a byte that is no word byte.
 
 /// The strings, sorted and packed, with the id (input position) of each.
 #[derive(Debug, Clone)]

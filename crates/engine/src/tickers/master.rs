@@ -7,8 +7,9 @@
 //! - `private.txt`, hand-written: notable private companies (no ticker).
 //!
 //! The build script (`build.rs`) merges them with `master_blob::merge` and embeds the
-//! result in the format that `master_blob.rs` documents. Reading it copies no string (names, symbols and
-//! aliases borrow the embedded bytes); only the name index and the symbol table are built.
+//! result in the format that `master_blob.rs` documents. Reading it copies no string
+//! (names, symbols and aliases borrow the embedded bytes); only the name index and the
+//! symbol table are built.
 
 use std::sync::OnceLock;
 
