@@ -8,8 +8,8 @@
 //! instantiation for the whole program), then applying it.
 //!
 //! Every sort here is stable, so it gives the same result as `sort_by` (and as
-//! `sort_unstable_by` wherever equal elements are indistinguishable). The hot per-sentence
-//! sorts of the sentiment scorer keep `slice::sort_by_key`.
+//! `sort_unstable_by` wherever equal elements are indistinguishable). Tables built once
+//! pack their keys into integers and share [`sort_u128`].
 
 use std::cmp::Ordering;
 
@@ -44,6 +44,13 @@ pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
 /// Sort `v` stably in ascending order.
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
+}
+
+/// Sort integers ascending (equal ones are indistinguishable, so stability is moot): the
+/// engine's one-time tables pack their sort keys into a `u128` to share this one sort.
+#[inline(never)]
+pub fn sort_u128(v: &mut [u128]) {
+    v.sort_unstable();
 }
 
 /// The stable sorting permutation of `n` items compared by index: `perm[i]` is the index of

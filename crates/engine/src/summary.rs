@@ -63,10 +63,11 @@ pub fn summarise(
             .entry((d.event.span.field, d.sentence.0))
             .or_default() += d.def().severity * d.event.certainty;
     }
-    let tone: BTreeMap<(Field, usize), f32> = sentences
-        .iter()
-        .map(|x| ((x.field, x.start), x.score))
-        .collect();
+    // Inserted one by one: `collect` into a map sorts first, one more compiled sort.
+    let mut tone: BTreeMap<(Field, usize), f32> = BTreeMap::new();
+    for x in sentences {
+        tone.insert((x.field, x.start), x.score);
+    }
     let mut mentions: Vec<(Field, usize, usize, usize)> = tickers
         .iter()
         .enumerate()
@@ -162,7 +163,8 @@ pub fn signal_sentence(
     let mut causes: Vec<String> = Vec::new();
     // An accusation and a data breach in one sentence are one story: "accusations of data misuse".
     // The sentences holding each kind are indexed once, so this stays linear in the events.
-    let sentences_with = |kind: &str| -> std::collections::BTreeSet<(Field, (usize, usize))> {
+    // A list, not a set: an article has a few dozen events at most.
+    let sentences_with = |kind: &str| -> Vec<(Field, (usize, usize))> {
         events
             .iter()
             .filter(|o| o.def().kind == kind)

@@ -74,7 +74,7 @@ impl WordGroups {
             bounds.push(offset(bytes.len()));
         }
         // Unique ids make the order total, so the unstable sort is deterministic.
-        grouped.sort_unstable();
+        crate::sort::sort_u128(&mut grouped);
         let keys: Vec<u32> = grouped.iter().map(|&g| (g >> 64) as u32).collect();
         let bits = keys
             .len()
