@@ -248,7 +248,10 @@ mod tests {
     }
 
     fn mark(start: usize, end: usize, weight: f32) -> Mark<'static> {
-        let tip = format!("Phrase (S003) · weight {weight:+.2}");
+        let tip = format!(
+            "Phrase (S003) · weight {}",
+            newsgauge_engine::fixed::signed(weight, 2)
+        );
         Mark {
             start,
             end,

@@ -1,5 +1,6 @@
 //! Small browser helpers shared by the pages: local storage, timing marks, number formats.
 
+use newsgauge_engine::fixed::fixed;
 use wasm_bindgen::JsCast;
 
 /// localStorage key of the paste draft (`{"title":…,"text":…}`).
@@ -61,9 +62,9 @@ pub fn signed(x: f32) -> String {
     if !x.is_finite() || x.abs() < 0.005 {
         "0.00".to_owned()
     } else if x > 0.0 {
-        format!("+{x:.2}")
+        format!("+{}", fixed(x, 2))
     } else {
-        format!("\u{2212}{:.2}", -x)
+        format!("\u{2212}{}", fixed(-x, 2))
     }
 }
 
@@ -95,9 +96,9 @@ pub fn human_bytes(n: usize) -> String {
     if f < KB {
         format!("{n} B")
     } else if f < KB * KB {
-        format!("{:.1} KB", f / KB)
+        format!("{} KB", fixed(f / KB, 1))
     } else {
-        format!("{:.1} MB", f / KB / KB)
+        format!("{} MB", fixed(f / KB / KB, 1))
     }
 }
 

@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 use leptos::tachys::html::attribute::custom::custom_attribute;
+use newsgauge_engine::fixed::fixed;
 use newsgauge_engine::{Analysis, Topic};
 
 use crate::util::{polarity, signed};
@@ -29,7 +30,10 @@ pub fn ImpactBadge(score: f32, level: String, #[prop(optional)] compact: bool) -
     } else {
         level
     };
-    let label = format!("Market impact {score:.2} of 1, {level} ({rank} of 5)");
+    let label = format!(
+        "Market impact {} of 1, {level} ({rank} of 5)",
+        fixed(score, 2)
+    );
     let pips = (1..=5)
         .map(|i| view! { <span class="pip" class:on=i <= rank></span> })
         .collect_view();
@@ -50,7 +54,7 @@ pub fn ImpactBadge(score: f32, level: String, #[prop(optional)] compact: bool) -
                 data-testid="impact-score"
                 {..custom_attribute("elementtiming", "newsgauge-impact")}
             >
-                {format!("{score:.2}")}
+                {fixed(score, 2).to_string()}
             </strong>
             <span class="impact-level" data-testid="impact-level">{level}</span>
         </span>
@@ -130,7 +134,7 @@ pub fn TopicTags(topics: Vec<Topic>) -> impl IntoView {
         .into_iter()
         .map(|t| {
             view! {
-                <li class="tag" title=format!("relevance {:.2}", t.relevance_score) data-testid="topic-tag">
+                <li class="tag" title=format!("relevance {}", fixed(t.relevance_score, 2)) data-testid="topic-tag">
                     {t.name}
                 </li>
             }

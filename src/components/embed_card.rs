@@ -3,6 +3,7 @@
 //! article itself, and is rendered as text: nothing here builds HTML from strings.
 
 use leptos::prelude::*;
+use newsgauge_engine::fixed::{fixed, signed as plus};
 use newsgauge_engine::{Analysis, Topic, NEUTRAL_BAND};
 
 /// How many ticker chips the card shows: two rows in a 320 px wide card.
@@ -181,7 +182,7 @@ pub fn EmbedCard(
         view! {
             <span class=class data-testid="ng-impact">
                 "Impact " <strong data-testid="ng-impact-level">{a.impact.level.clone()}</strong> " "
-                <span data-testid="ng-impact-score">{format!("{:.2}", a.impact.score)}</span>
+                <span data-testid="ng-impact-score">{fixed(a.impact.score, 2).to_string()}</span>
             </span>
         }
     });
@@ -198,7 +199,7 @@ pub fn EmbedCard(
         view! {
             <span class=class data-testid="ng-sentiment">
                 <span data-testid="ng-sentiment-label">{s.label.clone()}</span> " "
-                <span data-testid="ng-sentiment-score">{format!("{:+.2}", s.score)}</span>
+                <span data-testid="ng-sentiment-score">{plus(s.score, 2).to_string()}</span>
                 {unreliable}
             </span>
         }
@@ -219,7 +220,7 @@ pub fn EmbedCard(
                 view! {
                     <li class=class data-testid="ng-ticker" title=hint>
                         <span class="ng-symbol">{t.ticker.clone()}</span> " "
-                        <span class="ng-score">{format!("{:+.2}", t.score)}</span>
+                        <span class="ng-score">{plus(t.score, 2).to_string()}</span>
                     </li>
                 }
             })

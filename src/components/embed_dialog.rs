@@ -376,7 +376,7 @@ fn EmbedDialog(title: Signal<String>, text: Signal<String>) -> impl IntoView {
                 referrerpolicy="no-referrer"
                 src=move || preview_src.get()
                 style:height=move || {
-                    format!("{}px", if fixed.get() { f64::from(height_px.get()) } else { preview_height.get() })
+                    format!("{}px", if fixed.get() { height_px.get() } else { preview_height.get().ceil() as u32 })
                 }
             ></iframe>
         </div>

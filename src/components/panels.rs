@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use newsgauge_engine::fixed::fixed;
 use newsgauge_engine::Analysis;
 
 use crate::util::{polarity, signed};
@@ -56,7 +57,7 @@ pub fn SummarySection(analysis: Arc<Analysis>) -> impl IntoView {
                                         <li>
                                             {d.description}
                                             " "
-                                            <span class="muted small">{format!("({:.2})", d.value)}</span>
+                                            <span class="muted small">{format!("({})", fixed(d.value, 2))}</span>
                                         </li>
                                     }
                                 })
@@ -92,14 +93,14 @@ pub fn SentimentPanel(analysis: Arc<Analysis>) -> impl IntoView {
                     role="meter"
                     aria-valuemin="-1"
                     aria-valuemax="1"
-                    aria-valuenow=format!("{:.2}", s.score)
+                    aria-valuenow=fixed(s.score, 2).to_string()
                     aria-valuetext=aria.clone()
                     aria-label="Sentiment gauge"
                     data-testid="sentiment-gauge"
                 >
                     <div class="gauge-track" aria-hidden="true">
                         <span class="gauge-zero"></span>
-                        <span class=format!("gauge-needle {pol}") style:left=format!("{pct:.1}%")></span>
+                        <span class=format!("gauge-needle {pol}") style:left=format!("{}%", fixed(pct, 1))></span>
                     </div>
                     <div class="gauge-scale" aria-hidden="true">
                         <span>"−1"</span>
@@ -108,7 +109,7 @@ pub fn SentimentPanel(analysis: Arc<Analysis>) -> impl IntoView {
                     </div>
                 </div>
                 <p class="muted small">
-                    {format!("Confidence {:.2}", s.confidence)}
+                    {format!("Confidence {}", fixed(s.confidence, 2))}
                     {(!s.reliable)
                         .then(|| {
                             view! {
@@ -135,11 +136,11 @@ pub fn TickerBars(analysis: Arc<Analysis>) -> impl IntoView {
             let half = (t.score.clamp(-1.0, 1.0).abs() * 50.0).max(0.0);
             let left = if t.score < 0.0 { 50.0 - half } else { 50.0 };
             let aria = format!(
-                "{}: sentiment {} ({}), relevance {:.2}",
+                "{}: sentiment {} ({}), relevance {}",
                 t.ticker,
                 signed(t.score),
                 t.label,
-                t.relevance_score
+                fixed(t.relevance_score, 2)
             );
             view! {
                 <li class="bar-row" data-testid="ticker-bar">
@@ -151,12 +152,12 @@ pub fn TickerBars(analysis: Arc<Analysis>) -> impl IntoView {
                         <span class="axis"></span>
                         <span
                             class=format!("fill {pol}")
-                            style:left=format!("{left:.1}%")
-                            style:width=format!("{half:.1}%")
+                            style:left=format!("{}%", fixed(left, 1))
+                            style:width=format!("{}%", fixed(half, 1))
                         ></span>
                     </span>
                     <span class=format!("bar-score {pol}")>{signed(t.score)}</span>
-                    <span class="bar-rel muted small">{format!("rel. {:.2}", t.relevance_score)}</span>
+                    <span class="bar-rel muted small">{format!("rel. {}", fixed(t.relevance_score, 2))}</span>
                 </li>
             }
         })

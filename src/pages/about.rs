@@ -2,6 +2,7 @@
 //! page always lists exactly the rules that score articles.
 
 use leptos::prelude::*;
+use newsgauge_engine::fixed::fixed;
 use newsgauge_engine::impact::{
     BREADTH_BOOST, LEVEL_HIGH, LEVEL_LOW, LEVEL_MODERATE, LEVEL_NEGLIGIBLE, SENTIMENT_FLOOR,
 };
@@ -107,10 +108,10 @@ pub fn About() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <tr><td>{format!("|s| < {NEUTRAL_BAND:.2}")}</td><td>"neutral"</td></tr>
-                    <tr><td>{format!("{NEUTRAL_BAND:.2} ≤ |s| < {MILD_BAND:.2}")}</td><td>"mildly positive / mildly negative"</td></tr>
-                    <tr><td>{format!("{MILD_BAND:.2} ≤ |s| < {PLAIN_BAND:.2}")}</td><td>"positive / negative"</td></tr>
-                    <tr><td>{format!("|s| ≥ {PLAIN_BAND:.2}")}</td><td>"strongly positive / strongly negative"</td></tr>
+                    <tr><td>{format!("|s| < {}", fixed(NEUTRAL_BAND, 2))}</td><td>"neutral"</td></tr>
+                    <tr><td>{format!("{} ≤ |s| < {}", fixed(NEUTRAL_BAND, 2), fixed(MILD_BAND, 2))}</td><td>"mildly positive / mildly negative"</td></tr>
+                    <tr><td>{format!("{} ≤ |s| < {}", fixed(MILD_BAND, 2), fixed(PLAIN_BAND, 2))}</td><td>"positive / negative"</td></tr>
+                    <tr><td>{format!("|s| ≥ {}", fixed(PLAIN_BAND, 2))}</td><td>"strongly positive / strongly negative"</td></tr>
                 </tbody>
             </table>
             <p>
@@ -130,8 +131,10 @@ pub fn About() -> impl IntoView {
             <p class="formula">
                 <code>
                     {format!(
-                        "impact = min(1, core × ({SENTIMENT_FLOOR} + {:.1} × |sentiment|) × (1 + {BREADTH_BOOST} × breadth))",
-                        1.0 - SENTIMENT_FLOOR,
+                        "impact = min(1, core × ({} + {} × |sentiment|) × (1 + {} × breadth))",
+                        fixed(SENTIMENT_FLOOR, 1),
+                        fixed(1.0 - SENTIMENT_FLOOR, 1),
+                        fixed(BREADTH_BOOST, 2),
                     )}
                 </code>
             </p>
@@ -155,9 +158,9 @@ pub fn About() -> impl IntoView {
                             .enumerate()
                             .map(|(i, l)| {
                                 let range = if i == LEVELS.len() - 1 {
-                                    format!("≥ {:.2}", edges[i])
+                                    format!("≥ {}", fixed(edges[i], 2))
                                 } else {
-                                    format!("{:.2} – {:.2}", edges[i], edges[i + 1])
+                                    format!("{} – {}", fixed(edges[i], 2), fixed(edges[i + 1], 2))
                                 };
                                 view! { <tr><td>{range}</td><td>{format!("{l} ({} of 5 pips)", i + 1)}</td></tr> }
                             })
@@ -182,7 +185,7 @@ pub fn About() -> impl IntoView {
                                 view! {
                                     <tr>
                                         <td>{e.phrase}" "<code class="muted">{e.kind}</code></td>
-                                        <td>{format!("{:.2}", e.severity)}</td>
+                                        <td>{fixed(e.severity, 2).to_string()}</td>
                                         <td><code>{e.rule}</code></td>
                                     </tr>
                                 }

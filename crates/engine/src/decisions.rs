@@ -150,8 +150,10 @@ pub fn decide(
             "it is large enough to review exposure; watch how the market prices it over the next sessions"
         };
         out.push(format!(
-            "Estimated market impact for {who} is {} ({:.2}) with {} sentiment: {weight}.",
-            impact.level, impact.score, sentiment.label
+            "Estimated market impact for {who} is {} ({}) with {} sentiment: {weight}.",
+            impact.level,
+            crate::fixed::fixed(impact.score, 2),
+            sentiment.label
         ));
     }
     out.truncate(MAX_BULLETS);

@@ -5,6 +5,7 @@
 
 pub mod decisions;
 pub mod events;
+pub mod fixed;
 pub mod impact;
 pub mod invariants;
 pub mod language;
