@@ -115,33 +115,25 @@ pub fn Analyze() -> impl IntoView {
     let share_link = RwSignal::new(None::<String>);
     let timer = StoredValue::new(None::<TimeoutHandle>);
 
-    // Initial text: a shared link wins over the draft (which stays undoable).
-    let mut initial = load_draft();
+    // Initial text: the draft, unless a shared link is opening (it wins once the browser has
+    // inflated it, below, and the draft stays undoable).
+    let initial = load_draft();
     let hash = web_sys::window()
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
-    if let Some(payload) = share::payload_of_hash(&hash) {
-        match share::decode(payload) {
-            Ok((t, b)) => {
-                let previous = std::mem::replace(&mut initial, Draft { title: t, text: b });
-                if previous != initial && !(previous.title.is_empty() && previous.text.is_empty()) {
-                    undo.set(Some(previous));
-                    message.set(Some(
-                        "Opened the shared text. Undo brings back your previous draft.".to_owned(),
-                    ));
-                } else {
-                    message.set(Some("Opened the shared text.".to_owned()));
-                }
-                draft_note.set(save_draft(&initial.title, &initial.text));
-            }
-            Err(e) => message.set(Some(e)),
-        }
+    let shared = share::payload_of_hash(&hash).map(str::to_owned);
+    // What the fields show first: nothing while a shared link opens (not the draft it replaces).
+    let shown = if shared.is_some() {
+        Draft::default()
+    } else {
+        initial.clone()
+    };
+    if shared.is_some() {
         // Drop the fragment so a reload keeps later edits instead of reopening the link.
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
             let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("/analyze"));
         }
-    }
-    if !initial.title.is_empty() || !initial.text.is_empty() {
+    } else if !initial.title.is_empty() || !initial.text.is_empty() {
         result.set(Some(run_analysis(&initial.title, &initial.text)));
     } else {
         // Nothing to analyse yet: build the engine's tables once the page has painted, so
@@ -216,6 +208,34 @@ pub fn Analyze() -> impl IntoView {
             b.set_value(&d.text);
         }
     };
+    if let Some(payload) = shared {
+        let previous = initial.clone();
+        leptos::task::spawn_local(async move {
+            match share::decode(&payload).await {
+                Ok((title, text)) => {
+                    let opened = Draft { title, text };
+                    if previous != opened
+                        && !(previous.title.is_empty() && previous.text.is_empty())
+                    {
+                        undo.set(Some(previous));
+                        message.set(Some(
+                            "Opened the shared text. Undo brings back your previous draft."
+                                .to_owned(),
+                        ));
+                    } else {
+                        message.set(Some("Opened the shared text.".to_owned()));
+                    }
+                    set_fields(&opened);
+                    analyse_now();
+                }
+                Err(e) => {
+                    message.set(Some(e));
+                    set_fields(&previous);
+                    analyse_now();
+                }
+            }
+        });
+    }
     let clear = move |_| {
         let Some((t, b)) = values() else { return };
         if t.is_empty() && b.is_empty() {
@@ -239,21 +259,27 @@ pub fn Analyze() -> impl IntoView {
     };
     let share = move |_| {
         let Some((t, b)) = values() else { return };
-        let payload = share::encode(&t, &b);
-        let origin = web_sys::window()
-            .and_then(|w| w.location().origin().ok())
-            .unwrap_or_default();
-        let link = format!("{origin}/analyze#{}{payload}", share::FRAGMENT_KEY);
-        if link.len() > share::MAX_LINK_CHARS {
-            share_link.set(None);
-            message.set(Some(
-                "This text is too long to share as a link. Export the analysis instead.".to_owned(),
-            ));
-        } else {
-            message.set(None);
-            share_link.set(Some(link.clone()));
-            copy_text(link, "Share link copied. It carries the text in the part after #, which is never sent to a server.", message);
-        }
+        leptos::task::spawn_local(async move {
+            let payload = match share::encode(&t, &b).await {
+                Ok(p) => p,
+                Err(e) => return message.set(Some(e)),
+            };
+            let origin = web_sys::window()
+                .and_then(|w| w.location().origin().ok())
+                .unwrap_or_default();
+            let link = format!("{origin}/analyze#{}{payload}", share::FRAGMENT_KEY);
+            if link.len() > share::MAX_LINK_CHARS {
+                share_link.set(None);
+                message.set(Some(
+                    "This text is too long to share as a link. Export the analysis instead."
+                        .to_owned(),
+                ));
+            } else {
+                message.set(None);
+                share_link.set(Some(link.clone()));
+                copy_text(link, "Share link copied. It carries the text in the part after #, which is never sent to a server.", message);
+            }
+        });
     };
     let copy_summary = move |_| match result.get_untracked() {
         Some(r) if !r.analysis.summary.trim().is_empty() => {
@@ -284,7 +310,7 @@ pub fn Analyze() -> impl IntoView {
                 id="title-input"
                 type="text"
                 node_ref=title_ref
-                prop:value=initial.title.clone()
+                prop:value=shown.title.clone()
                 placeholder="Headline (optional)"
                 autocomplete="off"
                 on:input=on_input
@@ -294,7 +320,7 @@ pub fn Analyze() -> impl IntoView {
                 id="paste-box"
                 rows="12"
                 node_ref=body_ref
-                prop:value=initial.text.clone()
+                prop:value=shown.text.clone()
                 placeholder="Paste a financial news article…"
                 spellcheck="false"
                 on:input=on_input
