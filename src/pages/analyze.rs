@@ -122,12 +122,14 @@ pub fn Analyze() -> impl IntoView {
         .and_then(|w| w.location().hash().ok())
         .unwrap_or_default();
     let shared = share::payload_of_hash(&hash).map(str::to_owned);
-    // What the fields show first: nothing while a shared link opens (not the draft it replaces).
-    let shown = if shared.is_some() {
+    // What the fields show: nothing while a shared link opens (not the draft it replaces),
+    // then the link's text. A signal, not a write through the fields' NodeRefs: a link that
+    // fails at once may be settled before the route has mounted them.
+    let shown = RwSignal::new(if shared.is_some() {
         Draft::default()
     } else {
         initial.clone()
-    };
+    });
     if shared.is_some() {
         // Drop the fragment so a reload keeps later edits instead of reopening the link.
         if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
@@ -210,6 +212,14 @@ pub fn Analyze() -> impl IntoView {
     };
     if let Some(payload) = shared {
         let previous = initial.clone();
+        // Show `d` in the fields, save it as the draft and analyse it.
+        let open = move |d: Draft| {
+            draft_note.set(save_draft(&d.title, &d.text));
+            if !d.title.trim().is_empty() || !d.text.trim().is_empty() {
+                result.set(Some(run_analysis(&d.title, &d.text)));
+            }
+            shown.set(d);
+        };
         leptos::task::spawn_local(async move {
             match share::decode(&payload).await {
                 Ok((title, text)) => {
@@ -225,13 +235,11 @@ pub fn Analyze() -> impl IntoView {
                     } else {
                         message.set(Some("Opened the shared text.".to_owned()));
                     }
-                    set_fields(&opened);
-                    analyse_now();
+                    open(opened);
                 }
                 Err(e) => {
                     message.set(Some(e));
-                    set_fields(&previous);
-                    analyse_now();
+                    open(previous);
                 }
             }
         });
@@ -310,7 +318,7 @@ pub fn Analyze() -> impl IntoView {
                 id="title-input"
                 type="text"
                 node_ref=title_ref
-                prop:value=shown.title.clone()
+                prop:value=move || shown.with(|d| d.title.clone())
                 placeholder="Headline (optional)"
                 autocomplete="off"
                 on:input=on_input
@@ -320,7 +328,7 @@ pub fn Analyze() -> impl IntoView {
                 id="paste-box"
                 rows="12"
                 node_ref=body_ref
-                prop:value=shown.text.clone()
+                prop:value=move || shown.with(|d| d.text.clone())
                 placeholder="Paste a financial news article…"
                 spellcheck="false"
                 on:input=on_input

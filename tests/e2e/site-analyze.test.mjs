@@ -99,6 +99,10 @@ test("a share link carries the text in the fragment and reopens the same analysi
   await p3.goto(BASE + "/analyze#s=not-a-real-payload");
   await p3.getByTestId("message").waitFor();
   assert.match(await p3.getByTestId("message").textContent(), /damaged/);
+  // The link opens asynchronously (the browser inflates it); when it fails, the draft it
+  // would have replaced comes back.
+  assert.equal(await p3.locator("#paste-box").inputValue(), TEXT, "the draft is kept");
+  assert.equal(await p3.locator("#title-input").inputValue(), "Shared headline — émoji 📉");
   assert.deepEqual(problems3, []);
   assert.deepEqual(problems, []);
   await context.close();
