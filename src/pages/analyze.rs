@@ -152,6 +152,16 @@ pub fn Analyze() -> impl IntoView {
             body_ref.get_untracked()?.value(),
         ))
     };
+    // Save `t` and `b` as the draft and show their analysis (none for an empty text).
+    let analyse = move |t: &str, b: &str| {
+        draft_note.set(save_draft(t, b));
+        share_link.set(None);
+        if t.trim().is_empty() && b.trim().is_empty() {
+            result.set(None);
+        } else {
+            result.set(Some(run_analysis(t, b)));
+        }
+    };
     let analyse_now = move || {
         if let Some(h) = timer.get_value() {
             h.clear();
@@ -159,13 +169,7 @@ pub fn Analyze() -> impl IntoView {
         timer.set_value(None);
         pending.set(false);
         let Some((t, b)) = values() else { return };
-        draft_note.set(save_draft(&t, &b));
-        share_link.set(None);
-        if t.trim().is_empty() && b.trim().is_empty() {
-            result.set(None);
-        } else {
-            result.set(Some(run_analysis(&t, &b)));
-        }
+        analyse(&t, &b);
     };
     let on_input = move |_| {
         let len = body_ref
@@ -214,10 +218,7 @@ pub fn Analyze() -> impl IntoView {
         let previous = initial.clone();
         // Show `d` in the fields, save it as the draft and analyse it.
         let open = move |d: Draft| {
-            draft_note.set(save_draft(&d.title, &d.text));
-            if !d.title.trim().is_empty() || !d.text.trim().is_empty() {
-                result.set(Some(run_analysis(&d.title, &d.text)));
-            }
+            analyse(&d.title, &d.text);
             shown.set(d);
         };
         leptos::task::spawn_local(async move {
