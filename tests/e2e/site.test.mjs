@@ -157,6 +157,11 @@ test("the article page shows impact, title, tickers, topics, summary, sentiment,
     await marks.first().focus();
     const shown = await marks.first().evaluate((m) => getComputedStyle(m, "::after").content);
     assert.ok(shown.includes("weight"), `tooltip on focus: ${shown}`);
+    // The tooltip is anchored to its highlight only while it shows: a positioned element
+    // per highlight (thousands in a long article) made every analysis slower to paint.
+    assert.equal(await marks.first().evaluate((m) => getComputedStyle(m).position), "relative");
+    await marks.first().blur();
+    assert.equal(await marks.first().evaluate((m) => getComputedStyle(m).position), "static");
     // For a screen reader the explanation is the run's description; the tooltip shown on
     // focus must not also become part of its name.
     const cdp = await page.context().newCDPSession(page);
