@@ -12,7 +12,7 @@ const DIST_BUDGET = 1024 * 1024;
 // The first-load target is not met yet (see README "Performance"): until it is, this ceiling
 // (the measured size plus a small margin) stops the app from growing further unnoticed.
 // Lower it whenever the app shrinks; it must end at FIRST_LOAD_TARGET.
-const FIRST_LOAD_CEILING = 575 * 1024;
+const FIRST_LOAD_CEILING = 570 * 1024;
 
 const dist = process.argv[2] ?? "dist";
 const files = [];

@@ -1,6 +1,7 @@
 // The foundation's end-to-end path: feed → article, paste-and-analyse, a deep link.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { BASE, launch, watch, shot } from "./lib.mjs";
 
 let browser;
@@ -60,4 +61,24 @@ test("/about loads directly by URL (static fallback) and unknown routes show not
   await shot(page, "not-found");
   assert.deepEqual(problems, []);
   await page.close();
+});
+
+test("the release build is minified, and every integrity hash matches the file it names", async () => {
+  // tools/minify.mjs (a Trunk hook) rewrites files after Trunk hashed them: a stale hash
+  // would make the browser refuse the stylesheet or the script.
+  const html = await (await fetch(BASE + "/analyze")).text();
+  assert.doesNotMatch(html, /<!--/, "index.html keeps no comments");
+  const tags = [...html.matchAll(/<link\b[^>]*\bhref="\/?([^"]+)"[^>]*\bintegrity="([^"]+)"/g)];
+  const names = tags.map((m) => m[1]);
+  assert.ok(names.some((n) => /^newsgauge-web-.*\.js$/.test(n)), `the glue is preloaded: ${names}`);
+  assert.ok(names.some((n) => /^main-.*\.css$/.test(n)), `the stylesheet is linked: ${names}`);
+  for (const [, name, integrity] of tags) {
+    const bytes = Buffer.from(await (await fetch(`${BASE}/${name}`)).arrayBuffer());
+    assert.equal(integrity, "sha384-" + createHash("sha384").update(bytes).digest("base64"), name);
+    if (/\.(js|css)$/.test(name)) {
+      const text = bytes.toString("utf8");
+      assert.doesNotMatch(text, /\/\*/, `${name} keeps no comments`);
+      assert.ok(text.split("\n").length < 10, `${name} is not laid out on ${text.split("\n").length} lines`);
+    }
+  }
 });
