@@ -10,6 +10,7 @@
 //! are hand-written; the Reuters-21578 training split was only used to check them (see
 //! README, "Topics, events and impact").
 
+use std::cell::RefCell;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -574,6 +575,14 @@ impl Evidence {
     }
 }
 
+thread_local! {
+    /// Hits of each topic phrase so far in the field being read (at most [`MAX_REPEATS`]).
+    /// Kept between calls so that an article does not allocate and zero a count for every
+    /// phrase of the table (1,448 of them, twice an article); each call clears only the
+    /// counts its hits use.
+    static SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Raw evidence per topic (index into [`TOPICS`]), before thresholds.
 pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
     let t = tables();
@@ -587,26 +596,35 @@ pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
     } else {
         0
     };
-    for (field, in_title) in [(Field::Title, true), (Field::Body, false)] {
-        let mut seen = vec![0usize; t.targets.len()];
-        for h in &doc.phrase_hits(field).topics {
-            let is_title = in_title || h.end <= lead_end;
-            let n = seen[h.pattern];
-            seen[h.pattern] += 1;
-            if n >= MAX_REPEATS {
-                continue;
+    SEEN.with(|cell| {
+        let seen = &mut *cell.borrow_mut();
+        seen.resize(t.targets.len(), 0);
+        for (field, in_title) in [(Field::Title, true), (Field::Body, false)] {
+            let hits = &doc.phrase_hits(field).topics;
+            // Clear only the counts this field's hits use: whatever an earlier call left
+            // in the others is never read.
+            for h in hits {
+                seen[h.pattern] = 0;
             }
-            let repeat = if n == 0 { 1.0 } else { REPEAT_FACTOR };
-            for &(ti, w) in &t.targets[h.pattern] {
-                let slot = if is_title {
-                    &mut ev[ti].title
-                } else {
-                    &mut ev[ti].body
-                };
-                *slot += w * repeat;
+            for h in hits {
+                let is_title = in_title || h.end <= lead_end;
+                let n = usize::from(seen[h.pattern]);
+                if n >= MAX_REPEATS {
+                    continue;
+                }
+                seen[h.pattern] += 1;
+                let repeat = if n == 0 { 1.0 } else { REPEAT_FACTOR };
+                for &(ti, w) in &t.targets[h.pattern] {
+                    let slot = if is_title {
+                        &mut ev[ti].title
+                    } else {
+                        &mut ev[ti].body
+                    };
+                    *slot += w * repeat;
+                }
             }
         }
-    }
+    });
     // Long articles mention many things in passing: body evidence counts less per hit.
     let n = doc
         .sentences
@@ -699,6 +717,37 @@ mod tests {
 
     fn has(title: &str, body: &str, id: &str) -> bool {
         ids(title, body).iter().any(|t| t == id)
+    }
+
+    /// Body evidence of the antitrust topic for `body`, under a headline without topic
+    /// phrases (without one, the lead sentence would count as the headline).
+    fn antitrust_body(body: &str) -> f32 {
+        evidence(&Doc::new("Update", body))[antitrust()].body
+    }
+
+    fn antitrust() -> usize {
+        let id = "antitrust_competition";
+        TOPICS.iter().position(|t| t.id == id).unwrap()
+    }
+
+    #[test]
+    fn repeats_of_a_phrase_count_half_up_to_the_cap_and_never_carry_over_to_the_next_article() {
+        let n_times = |n: usize| format!("{} concerns.", vec!["antitrust"; n].join(" "));
+        let fresh: Vec<f32> = (1..=6).map(|n| antitrust_body(&n_times(n))).collect();
+        // One hit counts whole, the next ones half, and no more than MAX_REPEATS count.
+        assert_eq!(fresh[..4], [S, 1.5 * S, 2.0 * S, 2.0 * S]);
+        assert_eq!(fresh[5], fresh[3]);
+        // The counts are kept between calls: an article full of the phrase, in its title
+        // and body, must not change what the next article's hits count.
+        let nine = n_times(9);
+        let heavy = Doc::new(&nine, &nine);
+        let _ = evidence(&heavy);
+        let after: Vec<f32> = (1..=6).map(|n| antitrust_body(&n_times(n))).collect();
+        assert_eq!(after, fresh);
+        // Nor does the title's count run on into the body of the same article.
+        let i = antitrust();
+        assert_eq!(evidence(&heavy)[i].title, 2.0 * S);
+        assert_eq!(evidence(&Doc::new(&nine, "antitrust concerns."))[i].body, S);
     }
 
     #[test]
