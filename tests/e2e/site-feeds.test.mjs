@@ -144,8 +144,7 @@ test("the feed reader (a web worker) is fetched only when a feed is read, and fe
   const page = await context.newPage();
   const problems = watch(page);
   const warnings = [];
-  // Chromium's note on the wasm preload's integrity attribute is about every page, not this.
-  page.on("console", (m) => m.type() === "warning" && !m.text().includes("integrity") && warnings.push(m.text()));
+  page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
   const worker = (paths) => paths.filter((p) => p.includes("feed-worker"));
 
   await page.goto(BASE + "/analyze");
@@ -172,7 +171,7 @@ test("the feed reader (a web worker) is fetched only when a feed is read, and fe
     assert.equal(u.searchParams.get("v"), pageWasm, u.pathname);
   }
   assert.deepEqual(unexpected(problems), []);
-  assert.deepEqual(warnings, [], "the worker starts without wasm-bindgen's deprecation warning");
+  assert.deepEqual(warnings, [], "no warnings: none from wasm-bindgen as the worker starts, none about the wasm preload");
   await context.close();
 });
 

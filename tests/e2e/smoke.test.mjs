@@ -72,6 +72,10 @@ test("the release build is minified, and every integrity hash matches the file i
   const names = tags.map((m) => m[1]);
   assert.ok(names.some((n) => /^newsgauge-web-.*\.js$/.test(n)), `the glue is preloaded: ${names}`);
   assert.ok(names.some((n) => /^main-.*\.css$/.test(n)), `the stylesheet is linked: ${names}`);
+  // The wasm's preload carries no hash: Chromium would ignore it and warn on every page.
+  const preload = html.match(/<link\b[^>]*\bas="fetch"[^>]*>/)?.[0] ?? "";
+  assert.match(preload, /_bg\.wasm"/, "the wasm is preloaded");
+  assert.doesNotMatch(preload, /integrity=/, preload);
   for (const [, name, integrity] of tags) {
     const bytes = Buffer.from(await (await fetch(`${BASE}/${name}`)).arrayBuffer());
     assert.equal(integrity, "sha384-" + createHash("sha384").update(bytes).digest("base64"), name);
