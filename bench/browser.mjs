@@ -4,11 +4,11 @@
 //   node bench/browser.mjs [--runs N] [--dist DIR]
 //
 // Without --dist it builds the release site first (`./dev dist`, which also installs what is
-// missing) and measures dist/; with --dist it measures that build as it is. Prints, for a 1,000-, a 10,000-word article
-// and a sentence: median and p95 of the analysis time over N runs, and of the time until
-// the frame that shows the analysis has been rendered; then the time from
-// navigation to the first analysis on screen (a saved draft reopened on /analyze): the
-// paint of the impact score, as the browser's Element Timing reports it.
+// missing) and measures dist/; with --dist it measures that build as it is. Prints, for a
+// 1,000-, a 10,000-word article and a sentence: median and p95 of the analysis time over N
+// runs, and of the time until the frame that shows the analysis has been rendered; then the
+// time from navigation to the first analysis on screen (a saved draft reopened on
+// /analyze): the paint of the impact score, as the browser's Element Timing reports it.
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, dirname } from "node:path";

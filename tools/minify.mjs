@@ -53,9 +53,9 @@ for (const name of readdirSync(dir).sort()) {
 // before this hook changed them, and the browser refuses a file whose hash is stale), except
 // on the wasm's `as="fetch"` preload, which drops it: Chromium checks no hash there and warns
 // on every page that it ignored one (crbug.com/981419), and the glue's own fetch of the wasm
-// asks for none; no comments, which are for whoever
-// reads the source; no whitespace between tags, which is not rendered (the head holds no
-// text, and the body is empty until the app mounts).
+// asks for none; no comments, which are for whoever reads the source; no whitespace between
+// tags, which is not rendered (the head holds no text, and the body is empty until the app
+// mounts).
 const htmlPath = join(dir, "index.html");
 const html = readFileSync(htmlPath, "utf8")
   .replace(/<link\b[^>]*\bas="fetch"[^>]*>/g, (tag) => tag.replace(/\s+integrity="[^"]*"/, ""))
