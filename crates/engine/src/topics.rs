@@ -582,6 +582,8 @@ thread_local! {
     /// counts its hits use.
     static SEEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
 }
+// The counts stop at MAX_REPEATS, so a byte holds them.
+const _: () = assert!(MAX_REPEATS < u8::MAX as usize);
 
 /// Raw evidence per topic (index into [`TOPICS`]), before thresholds.
 pub fn evidence(doc: &Doc<'_>) -> Vec<Evidence> {
