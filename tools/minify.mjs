@@ -49,20 +49,25 @@ for (const name of readdirSync(dir).sort()) {
   changed.push([name, src.length, out.length]);
 }
 
-// index.html: every integrity hash from the bytes as they now are (Trunk hashed the files
-// before this hook changed them, and the browser refuses a file whose hash is stale), except
-// on the wasm's `as="fetch"` preload, which drops it: Chromium checks no hash there and warns
-// on every page that it ignored one (crbug.com/981419), and the glue's own fetch of the wasm
-// asks for none; no comments, which are for whoever reads the source; no whitespace between
-// tags, which is not rendered (the head holds no text, and the body is empty until the app
-// mounts).
+/** A `<link>` tag with its integrity hash taken from the bytes of the file as it now is
+ * (Trunk hashed the files before this hook changed them, and the browser refuses a file
+ * whose hash is stale), or without one on the wasm's `as="fetch"` preload: Chromium checks
+ * no hash there and warns on every page that it ignored one (crbug.com/981419), and the
+ * glue's own fetch of the wasm asks for none. */
+function withIntegrity(tag) {
+  const integrity = /\s+integrity="[^"]*"/;
+  if (!integrity.test(tag)) return tag;
+  if (/\bas="fetch"/.test(tag)) return tag.replace(integrity, "");
+  const file = tag.match(/\bhref="\/?([^"]+)"/)[1];
+  return tag.replace(integrity, ` integrity="${sri(readFileSync(join(dir, file)))}"`);
+}
+
+// index.html: the integrity hashes above; no comments, which are for whoever reads the
+// source; no whitespace between tags, which is not rendered (the head holds no text, and
+// the body is empty until the app mounts).
 const htmlPath = join(dir, "index.html");
 const html = readFileSync(htmlPath, "utf8")
-  .replace(/<link\b[^>]*\bas="fetch"[^>]*>/g, (tag) => tag.replace(/\s+integrity="[^"]*"/, ""))
-  .replace(
-    /(<link\b[^>]*\bhref="\/?([^"]+)"[^>]*\bintegrity=")[^"]*(")/g,
-    (_, before, file, after) => before + sri(readFileSync(join(dir, file))) + after,
-  )
+  .replace(/<link\b[^>]*>/g, withIntegrity)
   .replace(/<!--[\s\S]*?-->/g, "")
   .replace(/>\s+</g, "><")
   .trim();
