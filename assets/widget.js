@@ -72,7 +72,7 @@
     s.height = (fixed > 0 ? fixed : START_HEIGHT) + "px";
     // The fragment (channel id, host origin) never reaches a server.
     frame.src =
-      SITE + "/embed?" + query + "#ng=" + encodeURIComponent(id) + "&origin=" + encodeURIComponent(location.origin);
+      SITE + "/embed.html?" + query + "#ng=" + encodeURIComponent(id) + "&origin=" + encodeURIComponent(location.origin);
     el.textContent = "";
     el.appendChild(frame);
     widgets.push({ frame: frame, id: id, title: title, text: text, fixed: fixed > 0 });

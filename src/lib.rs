@@ -16,18 +16,15 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use pages::{
-    about::About, analyze::Analyze, article::ArticlePage, embed::Embed, feed::Feed,
-    not_found::NotFound,
+    about::About, analyze::Analyze, article::ArticlePage, feed::Feed, not_found::NotFound,
 };
 
 /// The whole application: navigation and routes.
 #[component]
 pub fn App() -> impl IntoView {
-    // The widget's iframe (/embed) renders only its card: no site chrome, no router, no store.
-    // It runs sandboxed in an opaque origin, where storage access throws: keep this check first.
-    if pages::embed::is_embed_location() {
-        return view! { <Embed /> }.into_any();
-    }
+    // The widget's card is not a route of this app: it is its own, smaller wasm
+    // (src/embed_main.rs, served as /embed.html), and assets/boot.js sends the old /embed
+    // address there before this app loads.
     provide_context(store::Store::new());
     view! {
         <Router>
@@ -49,7 +46,6 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=Feed />
                     <Route path=path!("/article/:id") view=ArticlePage />
                     <Route path=path!("/analyze") view=Analyze />
-                    <Route path=path!("/embed") view=Embed />
                     <Route path=path!("/about") view=About />
                 </Routes>
             </main>
@@ -60,5 +56,4 @@ pub fn App() -> impl IntoView {
             </footer>
         </Router>
     }
-    .into_any()
 }

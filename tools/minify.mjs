@@ -26,9 +26,10 @@ function minifier(name) {
     // The page's wasm-bindgen glue, an ES module: its exports keep their names.
     return async (src) => (await minifyJs(src, { module: true, compress: true, mangle: true })).code;
   }
-  if (name === "newsgauge-feed-worker.js") {
-    // The worker's glue is a classic script (wasm-bindgen's no-modules target) that defines
-    // the global `wasm_bindgen`, which feed-worker.js calls: top-level names stay.
+  if (name === "newsgauge-feed-worker.js" || name === "newsgauge-embed.js") {
+    // The feed worker's and the widget card's glue are classic scripts (wasm-bindgen's
+    // no-modules target) that define the global `wasm_bindgen`, which feed-worker.js and
+    // embed-boot.js call: top-level names stay.
     return async (src) => (await minifyJs(src, { compress: true, mangle: { toplevel: false } })).code;
   }
   if (/^(main|embed)-[0-9a-f]+\.css$/.test(name)) {

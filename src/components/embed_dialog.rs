@@ -1,5 +1,5 @@
 //! The "Embed" button and its dialog: builds the widget snippet for the current article and
-//! the chosen options, shows a live preview (an iframe of `/embed` spoken to with the same
+//! the chosen options, shows a live preview (an iframe of `/embed.html` spoken to with the same
 //! `postMessage` protocol as `assets/widget.js`), and copies the snippet.
 
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -11,7 +11,7 @@ use web_sys::js_sys::{encode_uri_component, Reflect};
 use web_sys::MessageEvent;
 
 use crate::components::embed_card::{Parts, Theme, PART_NAMES};
-use crate::pages::embed::{is_widget_message, message};
+use crate::pages::embed::{is_widget_message, message, EMBED_PATH};
 
 /// The iframe sandbox: scripts run, in an opaque origin (no `allow-same-origin`: no cookies,
 /// no storage, no access to the host); popups only so the card's "Analysed by Newsgauge"
@@ -78,11 +78,11 @@ pub fn iframe_snippet(site: &str, query: &str, height: u32) -> String {
     format!(
         "<iframe src=\"{}\" title=\"Newsgauge analysis\" width=\"100%\" height=\"{height}\" frameborder=\"0\" \
          sandbox=\"{SANDBOX}\" referrerpolicy=\"no-referrer\" loading=\"lazy\"></iframe>",
-        escape_html(&format!("{site}/embed?{query}"))
+        escape_html(&format!("{site}{EMBED_PATH}?{query}"))
     )
 }
 
-/// The `/embed` query for these options (`src` only for a URL source).
+/// The card's query for these options (`src` only for a URL source).
 pub fn embed_query(src: Option<&str>, theme: Theme, parts: Parts) -> String {
     let mut q = Vec::new();
     if let Some(src) = src.filter(|s| !s.trim().is_empty()) {
@@ -164,7 +164,7 @@ fn EmbedDialog(title: Signal<String>, text: Signal<String>) -> impl IntoView {
         })
     });
 
-    // The live preview: the real /embed in the real sandbox, fed like widget.js feeds it.
+    // The live preview: the real card page in the real sandbox, fed like widget.js feeds it.
     let channel = format!("preview-{}", NEXT_PREVIEW.fetch_add(1, Ordering::Relaxed));
     let ch = channel.clone();
     let origin = String::from(encode_uri_component(&site));
@@ -172,7 +172,7 @@ fn EmbedDialog(title: Signal<String>, text: Signal<String>) -> impl IntoView {
         let u = url.get();
         let src = use_url.get().then_some(u.as_str());
         format!(
-            "/embed?{}#ng={ch}&origin={origin}",
+            "{EMBED_PATH}?{}#ng={ch}&origin={origin}",
             embed_query(src, theme.get(), parts.get())
         )
     });
@@ -452,7 +452,7 @@ mod tests {
     fn iframe_snippet_is_sandboxed_and_escapes_the_address() {
         let code = iframe_snippet("https://ng.example", "src=a%2Fb&theme=dark", 260);
         assert!(
-            code.contains(r#"src="https://ng.example/embed?src=a%2Fb&amp;theme=dark""#),
+            code.contains(r#"src="https://ng.example/embed.html?src=a%2Fb&amp;theme=dark""#),
             "{code}"
         );
         assert!(code.contains(&format!(r#"sandbox="{SANDBOX}""#)), "{code}");

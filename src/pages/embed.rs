@@ -1,4 +1,6 @@
-//! `/embed`: the compact card shown inside the embeddable widget's iframe.
+//! `/embed.html`: the compact card shown inside the embeddable widget's iframe. It is its
+//! own binary (`src/embed_main.rs`): the card needs the engine and this page, not the site's
+//! router, feed, store or other pages, so the widget downloads a smaller wasm than the site.
 //!
 //! The page runs in `<iframe sandbox="allow-scripts …">` without `allow-same-origin`, so its
 //! origin is opaque ("null"): it must never touch cookies or storage (both throw there), and
@@ -47,23 +49,10 @@ pub const FETCH_TIMEOUT_MS: u64 = 10_000;
 pub const ARTICLE_WAIT_MS: u64 = 10_000;
 /// Marker every widget message carries (`{newsgauge: 1, …}`): the protocol version.
 pub const PROTOCOL_VERSION: f64 = 1.0;
-/// The route of the card.
-pub const EMBED_PATH: &str = "/embed";
-
-/// Whether `pathname` is the embed route (the app then renders only the card).
-pub fn is_embed_path(pathname: &str) -> bool {
-    let p = pathname.trim_end_matches('/');
-    p == EMBED_PATH
-}
-
-/// Whether the current document is the embed route.
-pub fn is_embed_location() -> bool {
-    window()
-        .location()
-        .pathname()
-        .map(|p| is_embed_path(&p))
-        .unwrap_or(false)
-}
+/// The card's page (`assets/embed.html`, written into the build by `tools/embed-page.mjs`).
+/// The old address `/embed` still works: `assets/boot.js` forwards it here, query and
+/// fragment kept.
+pub const EMBED_PATH: &str = "/embed.html";
 
 /// Whether `src` may be fetched: http(s) URLs and relative URLs, nothing else
 /// (`data:`, `javascript:`, `file:` …).
@@ -413,14 +402,6 @@ pub fn Embed() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn embed_path_matches_with_or_without_trailing_slash_only() {
-        assert!(is_embed_path("/embed"));
-        assert!(is_embed_path("/embed/"));
-        assert!(!is_embed_path("/embedded"));
-        assert!(!is_embed_path("/article/embed"));
-    }
 
     #[test]
     fn only_http_and_relative_sources_are_fetched() {

@@ -116,7 +116,7 @@ test("the /analyze dialog builds, previews and copies a snippet that works on an
   assert.ok(code.includes(`data-src="${srv.HOST}/article.json"`), code);
   assert.ok(!code.includes("data-text"), code);
   const iframeCode = await page.getByTestId("embed-iframe-code").inputValue();
-  assert.ok(iframeCode.includes(`${srv.SITE}/embed?src=${encodeURIComponent(`${srv.HOST}/article.json`)}&amp;theme=dark`), iframeCode);
+  assert.ok(iframeCode.includes(`${srv.SITE}/embed.html?src=${encodeURIComponent(`${srv.HOST}/article.json`)}&amp;theme=dark`), iframeCode);
   await page.waitForFunction(() => document.querySelector("[data-testid=embed-preview]").src.includes("src="));
   frame = await previewFrame(page);
   card = await readCard(frame);

@@ -1,5 +1,5 @@
 // The embeddable widget (issue 7): widget.js on a host page served from another origin under a
-// strict CSP, the sandboxed /embed card, the postMessage protocol and its checks.
+// strict CSP, the sandboxed /embed.html card, the postMessage protocol and its checks.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, shot, SHOTS } from "./lib.mjs";
@@ -61,11 +61,11 @@ test("a host page on another origin with a strict CSP shows both widgets with th
   const src = await cardFrame(page, "w-src");
   const inline = await cardFrame(page, "w-inline");
 
-  // The iframes: sandboxed, no referrer, our /embed; inline text is not in the URL.
+  // The iframes: sandboxed, no referrer, our /embed.html; inline text is not in the URL.
   for (const { iframe } of [src, inline]) {
     assert.equal(await iframe.getAttribute("sandbox"), SANDBOX);
     assert.equal(await iframe.getAttribute("referrerpolicy"), "no-referrer");
-    assert.ok((await iframe.getAttribute("src")).startsWith(`${srv.SITE}/embed?`));
+    assert.ok((await iframe.getAttribute("src")).startsWith(`${srv.SITE}/embed.html?`));
   }
   const inlineSrc = await inline.iframe.getAttribute("src");
   assert.ok(!inlineSrc.includes("Tesla") && !inlineSrc.includes("plunged"), `inline text leaked into ${inlineSrc}`);
@@ -151,9 +151,16 @@ test("a host page on another origin with a strict CSP shows both widgets with th
     assert.deepEqual(access, { cookie: "SecurityError", localStorage: "SecurityError", origin: "null" });
   }
 
-  // Network: the cards load our app and fetch data-src; nothing else, no referrer, no cookies.
-  const fromCards = requests.filter((r) => r.frameUrl.startsWith(`${srv.SITE}/embed`));
+  // Network: the cards load the card's own wasm (not the site's) and fetch data-src; nothing
+  // else, no referrer, no cookies.
+  const fromCards = requests.filter((r) => r.frameUrl.startsWith(`${srv.SITE}/embed.html`));
   assert.ok(fromCards.length > 0, "the cards loaded their assets");
+  assert.ok(
+    fromCards.some((r) => new URL(r.url).pathname === "/newsgauge-embed_bg.wasm"),
+    "the cards load the card's wasm",
+  );
+  const siteApp = fromCards.filter((r) => /\/newsgauge-web-[^/]*$/.test(new URL(r.url).pathname));
+  assert.deepEqual(siteApp.map((r) => r.url), [], "the cards do not load the site's app");
   for (const r of fromCards) {
     const ok = r.url.startsWith(`${srv.SITE}/`) || r.url === `${srv.HOST}/article.json`;
     assert.ok(ok, `unexpected request from a card: ${r.url}`);
@@ -163,7 +170,7 @@ test("a host page on another origin with a strict CSP shows both widgets with th
   const dataSrc = requests.filter((r) => r.url === `${srv.HOST}/article.json`);
   assert.equal(dataSrc.length, 1, "data-src is fetched once");
   assert.ok(!dataSrc[0].headers.referer, "no referrer on the data-src fetch");
-  const cardLoads = requests.filter((r) => r.url.startsWith(`${srv.SITE}/embed?`));
+  const cardLoads = requests.filter((r) => r.url.startsWith(`${srv.SITE}/embed.html?`));
   assert.equal(cardLoads.length, 2);
   for (const r of cardLoads) assert.ok(!r.headers.referer, "the host page's address is not sent to Newsgauge");
   for (const r of requests) {
@@ -340,10 +347,29 @@ test("the iframe-only form works on a page with no scripts", async () => {
   await page.close();
 });
 
-test("/embed opened directly shows only the card (no site chrome) and explains a missing article", async () => {
+test("an iframe made with the old /embed address still shows its card: sent on to /embed.html, query and fragment kept", async () => {
   const page = await browser.newPage();
   const problems = watchErrors(page);
-  await page.goto(`${srv.SITE}/embed`);
+  const src = encodeURIComponent(`${srv.HOST}/article.json`);
+  await page.setContent(
+    `<iframe src="${srv.SITE}/embed?src=${src}&theme=dark#ng=legacy&origin=${encodeURIComponent("https://host.example")}" sandbox="allow-scripts" style="width:600px;height:400px"></iframe>`,
+  );
+  const frame = await (await page.locator("iframe").elementHandle()).contentFrame();
+  await frame.getByTestId("ng-card").waitFor();
+  const url = new URL(frame.url());
+  assert.equal(url.pathname, "/embed.html");
+  assert.equal(url.search, `?src=${src}&theme=dark`);
+  assert.equal(url.hash, `#ng=legacy&origin=${encodeURIComponent("https://host.example")}`);
+  const json = JSON.parse(await readFile(join(here, "fixtures", "widget", "article.json"), "utf8"));
+  assert.equal((await readCard(frame)).title, json.title);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("/embed.html opened directly shows only the card (no site chrome) and explains a missing article", async () => {
+  const page = await browser.newPage();
+  const problems = watchErrors(page);
+  await page.goto(`${srv.SITE}/embed.html`);
   await page.getByTestId("ng-error").waitFor();
   assert.equal(await page.locator("header.site-header, nav, footer.site-footer").count(), 0);
   assert.match(await page.getByTestId("ng-error").textContent(), /No article/);
