@@ -3,6 +3,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -30,9 +31,15 @@ function cacheControl(file, deployed) {
 
 /** Serve `dir` on 127.0.0.1:`port` (0 = any free port). Resolves to the http.Server.
  * `deployed`: cache headers as on a real host (hashed files kept for good, the others
- * revalidated), for benchmarks of repeat visits; otherwise nothing may be cached. */
-export function serveStatic(dir, port = 0, { headers = {}, deployed = false } = {}) {
+ * revalidated), for benchmarks of repeat visits; otherwise nothing may be cached.
+ * `gzip`: send files gzipped (level 9, once per file) to clients that accept it, as a real
+ * host does, for benchmarks on a slow network, where the bytes sent are what count.
+ * `kbps`: send each response at that many kilobytes a second (16 KB at a time), a slow link
+ * for benchmarks; every frame's requests see it, which the browser's own network emulation
+ * does not promise for a sandboxed iframe in another process. */
+export function serveStatic(dir, port = 0, { headers = {}, deployed = false, gzip = false, kbps = null } = {}) {
   const root = resolve(dir);
+  const gzipped = new Map();
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, "http://localhost");
@@ -55,13 +62,30 @@ export function serveStatic(dir, port = 0, { headers = {}, deployed = false } = 
         }
         file = join(root, "index.html");
       }
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const encoding = {};
+      if (gzip && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "")) {
+        if (!gzipped.has(file)) gzipped.set(file, gzipSync(body, { level: 9 }));
+        body = gzipped.get(file);
+        encoding["content-encoding"] = "gzip";
+      }
       res.writeHead(200, {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": cacheControl(file, deployed),
+        ...encoding,
         ...headers,
       });
-      res.end(body);
+      if (kbps === null) {
+        res.end(body);
+        return;
+      }
+      const CHUNK = 16 * 1024;
+      for (let at = 0; at < body.length; at += CHUNK) {
+        const part = body.subarray(at, at + CHUNK);
+        await new Promise((ok) => setTimeout(ok, (part.length / (kbps * 1024)) * 1000));
+        res.write(part);
+      }
+      res.end();
     } catch (e) {
       res.writeHead(500).end(String(e));
     }
