@@ -31,6 +31,19 @@ const JSONFEED = JSON.stringify({
   ],
 });
 
+// A ticker and a topic no sample has, so adding this feed rebuilds the filters' options.
+const CHIPOTLE = JSON.stringify({
+  version: "https://jsonfeed.org/version/1.1",
+  title: "Retail Desk",
+  items: [
+    {
+      id: "w1",
+      title: "Chipotle raises its forecast",
+      content_text: "Chipotle (NYSE: CMG) shares rose 4% after the restaurant chain raised its annual forecast on strong sales.",
+    },
+  ],
+});
+
 let browser, server, FEEDS;
 before(async () => {
   browser = await launch();
@@ -41,6 +54,7 @@ before(async () => {
       case "/rss.xml": return send("application/rss+xml", RSS);
       case "/atom.xml": return send("application/atom+xml", ATOM);
       case "/feed.json": return send("application/feed+json", JSONFEED);
+      case "/chipotle.json": return send("application/feed+json", CHIPOTLE);
       case "/broken.xml": return send("application/xml", "<rss><channel><item><title>unclosed</channel>");
       case "/nocors.xml": return send("application/rss+xml", RSS, {});
       case "/page.html": return send("text/html", "<!doctype html><p>not a feed</p>");
@@ -109,8 +123,11 @@ test("RSS, Atom and JSON feeds are analysed, malformed items counted, hostile co
   assert.equal(await page.evaluate(() => window.__pwned), undefined);
   assert.equal(await page.locator('a[href^="javascript"]').count(), 0);
 
-  // A normal item links to its source safely.
+  // A normal item links to its source safely. The remembered feeds are read again on this
+  // load, and the list (sorted by impact) takes each one's items as it comes: click once all
+  // are in, or the card under the pointer can change between aim and click.
   await page.goto(BASE + "/");
+  for (const f of ["rss.xml", "atom.xml", "feed.json"]) await row(page, f).getByTestId("feed-ok").waitFor();
   await page.getByTestId("card").filter({ hasText: "Acme Robotics shares surge" }).getByRole("link").click();
   const src = page.getByTestId("source-link");
   assert.equal(await src.getAttribute("href"), "https://news.test/acme");
@@ -231,6 +248,38 @@ test("broken feeds show a clear error each, with retry, and the samples stay", a
   await addFeed(page, "javascript:alert(1)");
   await page.getByText("Enter a web address starting with http").waitFor();
   assert.ok((await page.getByTestId("card").count()) >= 12, "the samples are still there");
+  assert.deepEqual(unexpected(problems), []);
+  await context.close();
+});
+
+test("a filter keeps its choice, shown and applied, when a new feed adds options to it", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = watch(page);
+  await page.goto(BASE + "/");
+  await page.getByTestId("card").first().waitFor();
+  const tickers = () =>
+    page.$$eval("[data-testid=filter-ticker] option", (o) => o.map((x) => x.value).filter(Boolean));
+  const before = await tickers();
+  assert.ok(!before.includes("CMG"), "no sample names Chipotle");
+  const chosen = before[0];
+  await page.getByTestId("filter-ticker").selectOption(chosen);
+  const count = await page.getByTestId("count").textContent();
+  const [, shown, total] = count.match(/(\d+) of (\d+)/).map(Number);
+  assert.ok(shown >= 1 && shown < total, count);
+
+  await addFeed(page, `${FEEDS}/chipotle.json`);
+  await row(page, "chipotle.json").getByTestId("feed-ok").waitFor();
+  await page.getByTestId("count").filter({ hasText: `of ${total + 1} articles` }).waitFor();
+  assert.ok((await tickers()).includes("CMG"), "the new feed's ticker is offered");
+  // The rebuilt options still show the filter that still applies.
+  assert.equal(await page.getByTestId("filter-ticker").inputValue(), chosen);
+  assert.equal(await page.getByTestId("count").textContent(), `${shown} of ${total + 1} articles`);
+  assert.equal(await page.getByTestId("card").count(), shown);
+
+  await page.getByTestId("filter-ticker").selectOption("CMG");
+  assert.equal(await page.getByTestId("count").textContent(), `1 of ${total + 1} articles`);
+  assert.match(await page.getByTestId("card").textContent(), /Chipotle raises its forecast/);
   assert.deepEqual(unexpected(problems), []);
   await context.close();
 });
