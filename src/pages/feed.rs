@@ -176,7 +176,8 @@ pub fn Feed() -> impl IntoView {
         <ul class="feed" data-testid="feed">
             // Not a keyed `<For>`: the rows are rebuilt when the filters change. Leptos's keyed
             // list (its diff and index set, three instantiations here) was 9.9 KB of the
-            // site's wasm (gzip); rebuilding a feed's rows is a few milliseconds.
+            // site's wasm (gzip); with the 14 samples a filter change still shows in the next
+            // frame, as it did with the keyed list.
             {move || shown.get().into_iter().map(|item| view! { <NewsCard item=item /> }).collect_view()}
         </ul>
         {move || {
