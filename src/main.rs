@@ -3,7 +3,7 @@
 use wasm_bindgen::prelude::wasm_bindgen;
 
 fn main() {
-    newsgauge_web::panic::install();
+    newsgauge_web::panic::install(newsgauge_web::panic::SITE_MESSAGE);
     leptos::mount::mount_to_body(newsgauge_web::App);
 }
 

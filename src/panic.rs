@@ -1,21 +1,29 @@
 //! When the app panics, the wasm instance stops: show a banner (built with plain DOM calls,
-//! since the reactive system may be broken) with a reload button. The paste draft is
-//! already in localStorage, so reloading loses nothing. The panic is still logged to the
-//! console by `console_error_panic_hook`.
+//! since the reactive system may be broken) with a reload button. On the site the paste
+//! draft is already in localStorage, so reloading loses nothing; the widget's card keeps
+//! nothing and says so ([`CARD_MESSAGE`]). The panic is still logged to the console by
+//! `console_error_panic_hook`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Install the hook: console message, then the banner.
-pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+/// The site's banner text.
+pub const SITE_MESSAGE: &str =
+    "Something went wrong and Newsgauge stopped. Your draft is saved in this browser: reload to continue.";
+/// The widget card's banner text: the card keeps no draft (it has no storage).
+pub const CARD_MESSAGE: &str =
+    "Something went wrong and this Newsgauge card stopped: reload to try again.";
+
+/// Install the hook: console message, then the banner with `message`.
+pub fn install(message: &'static str) {
+    std::panic::set_hook(Box::new(move |info| {
         console_error_panic_hook::hook(info);
-        show_banner();
+        show_banner(message);
     }));
 }
 
-/// Put the error banner at the top of the page (once).
-pub fn show_banner() {
+/// Put the error banner, saying `message`, at the top of the page (once).
+pub fn show_banner(message: &str) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -32,9 +40,7 @@ pub fn show_banner() {
     let Ok(text) = doc.create_element("p") else {
         return;
     };
-    text.set_text_content(Some(
-        "Something went wrong and Newsgauge stopped. Your draft is saved in this browser: reload to continue.",
-    ));
+    text.set_text_content(Some(message));
     let _ = banner.append_child(&text);
     if let Ok(button) = doc.create_element("button") {
         let _ = button.set_attribute("type", "button");

@@ -376,3 +376,24 @@ test("/embed.html opened directly shows only the card (no site chrome) and expla
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("a panic in the card shows its own error banner, which promises no saved draft", async () => {
+  const page = await browser.newPage();
+  const problems = watchErrors(page);
+  await page.goto(`${srv.SITE}/embed.html`);
+  await page.getByTestId("ng-error").waitFor();
+  await page.evaluate(() => {
+    try {
+      wasm_bindgen.newsgauge_test_panic();
+    } catch (_) {
+      // The wasm trap after the panic hook surfaces here.
+    }
+  });
+  const banner = page.locator("#panic-banner");
+  await banner.waitFor();
+  assert.equal(await banner.getAttribute("role"), "alert");
+  assert.match(await banner.textContent(), /card stopped/);
+  assert.doesNotMatch(await banner.textContent(), /draft/);
+  assert.ok(problems.some((p) => p.includes("newsgauge_test_panic")), problems.join("\n"));
+  await page.close();
+});
