@@ -84,16 +84,22 @@ async function addFeed(page, url) {
   await page.getByTestId("add-feed").click();
 }
 
-function row(page, url) {
-  return page.locator(".feed-row", { hasText: url });
-}
-
-test("RSS, Atom and JSON feeds are analysed, malformed items counted, hostile content kept as text", async () => {
+/** A new context on the feed, its samples shown, with its console problems watched. */
+async function openFeed() {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = watch(page);
   await page.goto(BASE + "/");
   await page.getByTestId("card").first().waitFor();
+  return { context, page, problems };
+}
+
+function row(page, url) {
+  return page.locator(".feed-row", { hasText: url });
+}
+
+test("RSS, Atom and JSON feeds are analysed, malformed items counted, hostile content kept as text", async () => {
+  const { context, page, problems } = await openFeed();
   const before = await page.getByTestId("card").count();
 
   await addFeed(page, `${FEEDS}/rss.xml`);
@@ -222,11 +228,7 @@ test("a feed reader that fails to load answers every waiting feed with a message
 });
 
 test("broken feeds show a clear error each, with retry, and the samples stay", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(BASE + "/");
-  await page.getByTestId("card").first().waitFor();
+  const { context, page, problems } = await openFeed();
   const cases = [
     ["nocors.xml", /CORS/],
     ["broken.xml", /not well-formed XML/],
@@ -253,11 +255,7 @@ test("broken feeds show a clear error each, with retry, and the samples stay", a
 });
 
 test("a filter keeps its choice, shown and applied, when a new feed adds options to it", async () => {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watch(page);
-  await page.goto(BASE + "/");
-  await page.getByTestId("card").first().waitFor();
+  const { context, page, problems } = await openFeed();
   const tickers = () =>
     page.$$eval("[data-testid=filter-ticker] option", (o) => o.map((x) => x.value).filter(Boolean));
   const before = await tickers();
