@@ -1,6 +1,8 @@
 // What the browser benchmarks paste (bench/browser.mjs, bench/ab.mjs), how they paste it and
 // how they summarise the times.
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 // A realistic paragraph pool: company names, figures, hedges, events. One paragraph a line
 // of bench/paragraphs.txt, which crates/engine/examples/profile.rs reads too.
@@ -49,3 +51,14 @@ export const ISOLATED = {
   "cross-origin-opener-policy": "same-origin",
   "cross-origin-embedder-policy": "require-corp",
 };
+
+/** The repository's dist/, after building the release site into it with `./dev dist` (which
+ * also installs what is missing). The build's own output goes to stderr, so stdout holds only
+ * a benchmark's figures; `hint` says how to measure an existing build instead. */
+export function buildRelease(hint) {
+  console.error(`building the release site (./dev dist); ${hint}`);
+  const dev = fileURLToPath(new URL("../dev", import.meta.url));
+  const built = spawnSync(dev, ["dist"], { stdio: ["ignore", 2, 2] });
+  if (built.status !== 0) throw new Error(`./dev dist failed (exit ${built.status ?? built.signal})`);
+  return fileURLToPath(new URL("../dist", import.meta.url));
+}

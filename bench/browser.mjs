@@ -9,29 +9,16 @@
 // runs, and of the time until the frame that shows the analysis has been rendered; then the
 // time from navigation to the first analysis on screen (a saved draft reopened on
 // /analyze): the paint of the impact score, as the browser's Element Timing reports it.
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join, dirname } from "node:path";
-import { fileURLToPath } from "node:url";
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
-import { article, paste, pct, ISOLATED } from "./articles.mjs";
+import { article, buildRelease, paste, pct, ISOLATED } from "./articles.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : dflt;
 };
 const RUNS = Number(arg("--runs", 30));
-const GIVEN = arg("--dist", null);
-const DIST = GIVEN ?? join(here, "..", "dist");
-
-if (GIVEN === null) {
-  // The build's own output goes to stderr, so stdout holds only the figures.
-  console.error("building the release site (./dev dist); pass --dist DIR to measure a build as it is");
-  const built = spawnSync(join(here, "..", "dev"), ["dist"], { stdio: ["ignore", 2, 2] });
-  if (built.status !== 0) throw new Error(`./dev dist failed (exit ${built.status ?? built.signal})`);
-}
+const DIST = arg("--dist", null) ?? buildRelease("pass --dist DIR to measure a build as it is");
 
 // Cross-origin isolated, for a microsecond timer (see ISOLATED), with the cache headers a
 // real host sends (README "Two commands", on deploying), so that a repeat visit finds the

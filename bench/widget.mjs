@@ -13,16 +13,13 @@
 // N loads, in ms after the host page's navigation: the card's wasm received, and the card on
 // screen (the first animation frame after the card is in the iframe's DOM, on the host's
 // timeline).
-import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
-import { article, pct } from "./articles.mjs";
+import { article, buildRelease, pct } from "./articles.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
 // Options, then the builds to measure.
 let RUNS = 10;
 let KBPS = null;
@@ -33,12 +30,7 @@ for (let i = 2; i < process.argv.length; i++) {
   else if (a === "--kbps") KBPS = Number(process.argv[++i]);
   else dists.push(a);
 }
-if (dists.length === 0) {
-  console.error("building the release site (./dev dist); pass DIST directories to measure builds as they are");
-  const built = spawnSync(join(here, "..", "dev"), ["dist"], { stdio: ["ignore", 2, 2] });
-  if (built.status !== 0) throw new Error(`./dev dist failed (exit ${built.status ?? built.signal})`);
-  dists.push(join(here, "..", "dist"));
-}
+if (dists.length === 0) dists.push(buildRelease("pass DIST directories to measure builds as they are"));
 
 const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 const sites = [];

@@ -1,15 +1,15 @@
-// Trunk post-build hook (Trunk.toml), after tools/minify.mjs: writes the widget card's page,
+// Trunk post-build hook (Trunk.toml), before tools/minify.mjs: writes the widget card's page,
 // embed.html, into Trunk's staging directory from assets/embed.html. The card is its own
 // binary (src/embed_main.rs, built by Trunk as newsgauge-embed.js and
 // newsgauge-embed_bg.wasm, names Trunk does not hash), so this hook
-// - puts in the site's stylesheet and icon <link> tags as index.html has them (hashed names
-//   and, in a release build, the integrity hashes tools/minify.mjs set), where the template's
-//   marker is;
-// - gives the card's JS and wasm a version query from their bytes, so that a new release is
-//   fetched anew while an unchanged one stays cached;
-// - in a release build, drops comments and the whitespace between tags, as minify.mjs does
-//   for index.html.
-// Usage (what Trunk runs): TRUNK_STAGING_DIR=DIR [TRUNK_PROFILE=release] node tools/embed-page.mjs
+// - puts in the site's stylesheet and icon <link> tags as Trunk wrote them into index.html
+//   (hashed names, integrity hashes), where the template's marker is;
+// - gives the card's JS and wasm a version query from their bytes as Trunk wrote them (before
+//   minifying, which changes them only when they change), so that a new release is
+//   fetched anew while an unchanged one stays cached.
+// In a release build tools/minify.mjs then minifies embed.html as it does index.html, and
+// sets the integrity hashes of both from the files as it leaves them.
+// Usage (what Trunk runs): TRUNK_STAGING_DIR=DIR node tools/embed-page.mjs
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -35,9 +35,6 @@ for (const name of ["newsgauge-embed.js", "newsgauge-embed_bg.wasm"]) {
 }
 const version = hash.digest("hex").slice(0, 16);
 
-let html = template.replace(MARKER, sheets.join("\n    ")).replaceAll("{{VERSION}}", version);
-if (process.env.TRUNK_PROFILE === "release") {
-  html = html.replace(/<!--[\s\S]*?-->/g, "").replace(/>\s+</g, "><").trim() + "\n";
-}
+const html = template.replace(MARKER, sheets.join("\n    ")).replaceAll("{{VERSION}}", version);
 writeFileSync(join(dir, "embed.html"), html);
 console.log(`wrote embed.html (card version ${version})`);

@@ -1,6 +1,6 @@
 // Trunk post-build hook (Trunk.toml): minifies a release build's JavaScript, CSS and HTML in
-// Trunk's staging directory, then sets index.html's Subresource Integrity hashes from the
-// files as they are then. Debug builds (`trunk serve`) are left as they are.
+// Trunk's staging directory, then sets the Subresource Integrity hashes of index.html and
+// embed.html from the files as they are then. Debug builds (`trunk serve`) are left as they are.
 //
 // Trunk's own minifier is not used: its JavaScript minifier (minify-js) fails on the
 // wasm-bindgen glue and leaves it whole, and its CSS minifier rewrites media queries into
@@ -63,14 +63,17 @@ function withIntegrity(tag) {
   return tag.replace(integrity, ` integrity="${sri(readFileSync(join(dir, file)))}"`);
 }
 
-// index.html: the integrity hashes above; no comments, which are for whoever reads the
-// source; no whitespace between tags, which is not rendered (the head holds no text, and
-// the body is empty until the app mounts).
-const htmlPath = join(dir, "index.html");
-const html = readFileSync(htmlPath, "utf8")
-  .replace(/<link\b[^>]*>/g, withIntegrity)
-  .replace(/<!--[\s\S]*?-->/g, "")
-  .replace(/>\s+</g, "><")
-  .trim();
-writeFileSync(htmlPath, html + "\n");
+// index.html and the widget card's embed.html (tools/embed-page.mjs wrote it before this
+// hook, with index.html's stylesheet tags): the integrity hashes above; no comments, which
+// are for whoever reads the source; no whitespace between tags, which is not rendered (the
+// heads hold no text, and the bodies are empty until the apps mount).
+for (const page of ["index.html", "embed.html"]) {
+  const htmlPath = join(dir, page);
+  const html = readFileSync(htmlPath, "utf8")
+    .replace(/<link\b[^>]*>/g, withIntegrity)
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/>\s+</g, "><")
+    .trim();
+  writeFileSync(htmlPath, html + "\n");
+}
 for (const [name, from, to] of changed) console.log(`minified ${name}: ${from} -> ${to} bytes`);
