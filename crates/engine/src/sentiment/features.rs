@@ -12,6 +12,7 @@
 //! Each group is L2-normalised separately (like stacking separate TF-IDF vectorisers).
 
 use super::lexicon::{lexicon, Cue, PolarRule};
+use rustc_hash::FxHashMap;
 
 /// Weight of tokens in a clause that a contrast marker demotes ("X, but Y": X counts less).
 pub const CONTRAST_DISCOUNT: f32 = 0.5;
@@ -32,6 +33,9 @@ const MAX_PHRASE_TOKENS: usize = 8;
 const METRIC_WINDOW: usize = 6;
 /// Longest gap (in tokens) between two numbers compared as "X from Y" / "from X to Y".
 const NUM_COMPARE_GAP: usize = 8;
+/// Char n-gram buckets the word cache keeps before it starts afresh (1 MB of them): a
+/// 10,000-word article's distinct words need about a fifth of it.
+const GRAM_CACHE_MAX: usize = 1 << 18;
 
 /// What kind of token the tokenizer saw.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,8 +122,14 @@ pub struct Scratch {
     char_at: usize,
     /// Each word's char n-gram buckets, `grams[w.from..w.to]` for its [`GramWord`] `w`:
     /// one `u32` each instead of a whole [`Feature`] that repeats the word's span and value.
+    /// Kept across extractions with `gram_cache`: an article's spans overlap (sentences,
+    /// then the clauses around each ticker) and repeat words.
     grams: Vec<u32>,
     gram_words: Vec<GramWord>,
+    /// Where each normalised word seen since the cache started has its buckets in `grams`.
+    /// A word's n-gram buckets depend on it and `gram_cache_buckets` alone.
+    gram_cache: FxHashMap<Box<str>, (u32, u32)>,
+    gram_cache_buckets: u32,
     /// Hedge cue spans found (absolute byte offsets).
     pub hedges: Vec<(usize, usize)>,
     /// Contrast markers found: (marker start, marker end, demoted region start, end),
@@ -480,7 +490,11 @@ fn apply_multipliers(s: &mut Scratch) {
 pub fn extract(text: &str, base: usize, buckets: u32, s: &mut Scratch) {
     tokenize(text, base, s);
     s.features.clear();
-    s.grams.clear();
+    if s.gram_cache_buckets != buckets || s.grams.len() > GRAM_CACHE_MAX {
+        s.grams.clear();
+        s.gram_cache.clear();
+        s.gram_cache_buckets = buckets;
+    }
     s.gram_words.clear();
     s.hedges.clear();
     s.contrasts.clear();
@@ -653,33 +667,49 @@ fn char_features(s: &mut Scratch, buckets: u32) {
             continue;
         }
         let w = &s.norm[t.nstart as usize..t.nend as usize];
-        // The bytes of "<word>" (the markers are one byte each).
-        let marked = &mut s.marked;
-        marked.clear();
-        marked.push(b'<');
-        marked.extend_from_slice(w.as_bytes());
-        marked.push(b'>');
-        let from = s.grams.len();
-        let out = &mut s.grams;
-        if w.is_ascii() {
-            // Nearly every word: each char is one byte, so char j starts at byte j.
-            ngram_buckets(marked, marked.len(), |j| j, buckets, out);
-        } else {
-            let cuts = &mut s.cuts;
-            char_cuts(w, cuts);
-            ngram_buckets(marked, cuts.len() - 1, |j| cuts[j], buckets, out);
-        }
-        if out.len() > from {
-            let index = |n: usize| u32::try_from(n).expect("fewer than 2^32 n-grams");
+        let (from, to) = match s.gram_cache.get(w) {
+            Some(&range) => range,
+            None => {
+                let range = word_grams(w, buckets, &mut s.marked, &mut s.cuts, &mut s.grams);
+                s.gram_cache.insert(w.into(), range);
+                range
+            }
+        };
+        if to > from {
             s.gram_words.push(GramWord {
                 start: t.start,
                 end: t.end,
                 value: s.weight[i],
-                from: index(from),
-                to: index(out.len()),
+                from,
+                to,
             });
         }
     }
+}
+
+/// Append the char n-gram buckets of the normalised word `w` to `out`: their range in it.
+fn word_grams(
+    w: &str,
+    buckets: u32,
+    marked: &mut Vec<u8>,
+    cuts: &mut Vec<usize>,
+    out: &mut Vec<u32>,
+) -> (u32, u32) {
+    // The bytes of "<word>" (the markers are one byte each).
+    marked.clear();
+    marked.push(b'<');
+    marked.extend_from_slice(w.as_bytes());
+    marked.push(b'>');
+    let from = out.len();
+    if w.is_ascii() {
+        // Nearly every word: each char is one byte, so char j starts at byte j.
+        ngram_buckets(marked, marked.len(), |j| j, buckets, out);
+    } else {
+        char_cuts(w, cuts);
+        ngram_buckets(marked, cuts.len() - 1, |j| cuts[j], buckets, out);
+    }
+    let index = |n: usize| u32::try_from(n).expect("fewer than 2^32 n-grams");
+    (index(from), index(out.len()))
 }
 
 /// Where each char of "<w>" starts in its bytes, and the end: `nchars + 1` offsets.
@@ -1272,6 +1302,53 @@ mod tests {
             .find(|f| f.source == Source::Lexicon(PolarRule::LexNeg))
             .unwrap();
         assert!(pos.value < neg.value, "{} vs {}", pos.value, neg.value);
+    }
+
+    /// Every feature of one extraction, comparable: (index, value bits, start, end, source).
+    fn fired(text: &str, buckets: u32, s: &mut Scratch) -> Vec<(u32, u32, usize, usize, Source)> {
+        extract(text, 7, buckets, s);
+        s.all_features()
+            .map(|f| (f.index, f.value.to_bits(), f.start, f.end, f.source))
+            .collect()
+    }
+
+    #[test]
+    fn cached_char_ngrams_are_the_ones_a_fresh_extraction_computes() {
+        let texts = [
+            "Shares of Tesla fell sharply after the company's profit warning.",
+            "Profit rose; shares of the company rose, Tesla's rivals' shares fell.",
+            "Prix en baisse: la société prévoit une perte, l'action chute.",
+            "Tesla",
+        ];
+        let mut warm = Scratch::default();
+        for _ in 0..2 {
+            for text in texts {
+                let cold = fired(text, 1 << 16, &mut Scratch::default());
+                assert_eq!(fired(text, 1 << 16, &mut warm), cold, "{text}");
+            }
+        }
+        // Another model's bucket count: the cache starts afresh instead of reading the
+        // first model's buckets.
+        let cold = fired(texts[0], 1000, &mut Scratch::default());
+        assert_eq!(fired(texts[0], 1000, &mut warm), cold);
+        assert!(warm.grams.iter().all(|&b| b < 1000));
+    }
+
+    #[test]
+    fn the_char_ngram_cache_is_bounded() {
+        let mut s = Scratch::default();
+        // Distinct long words until the store passes its bound: the next extraction starts
+        // it afresh, and its features still match a fresh extraction's.
+        let mut text = String::new();
+        for i in 0..GRAM_CACHE_MAX / 40 + 1 {
+            text.push_str(&format!("word{i}abcdefghij "));
+        }
+        extract(&text, 0, 1 << 16, &mut s);
+        assert!(s.grams.len() > GRAM_CACHE_MAX);
+        let cold = fired("profit fell", 1 << 16, &mut Scratch::default());
+        assert_eq!(fired("profit fell", 1 << 16, &mut s), cold);
+        assert!(s.grams.len() < 100, "{} buckets kept", s.grams.len());
+        assert_eq!(s.gram_cache.len(), 2);
     }
 
     #[test]
