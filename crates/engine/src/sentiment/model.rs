@@ -125,8 +125,9 @@ impl<'a> Model<'a> {
     /// [`Model::probabilities`] of every feature of an extraction
     /// ([`Scratch::all_features`]): the same sums in the same order, reading each char
     /// n-gram as one bucket of its word. Each feature's [`Model::polarity`] also goes to
-    /// `each(source, start, end, polarity)`, in feature order: one read of each bucket for
-    /// both the score and its explanation.
+    /// `each(source, start, end, polarity)`, in feature order, except that a word's char
+    /// n-grams go as one, their polarities summed in order: one read of each bucket for both
+    /// the score and its explanation.
     #[inline]
     pub fn probabilities_with(
         &self,
@@ -134,22 +135,27 @@ impl<'a> Model<'a> {
         mut each: impl FnMut(Source, usize, usize, f32),
     ) -> [f32; CLASSES] {
         let [mut neg, mut pos] = self.bias;
-        let mut add = |index: u32, value: f32, source: Source, start: usize, end: usize| {
-            let [wn, wp] = self.pair(index);
-            neg += value * wn;
-            pos += value * wp;
-            each(source, start, end, value * (wp - wn));
-        };
         for f in s.word_group() {
-            add(f.index, f.value, f.source, f.start, f.end);
+            let [wn, wp] = self.pair(f.index);
+            neg += f.value * wn;
+            pos += f.value * wp;
+            each(f.source, f.start, f.end, f.value * (wp - wn));
         }
         for (w, grams) in s.char_group() {
+            let mut polarity = 0.0;
             for &index in grams {
-                add(index, w.value, Source::Char, w.start, w.end);
+                let [wn, wp] = self.pair(index);
+                neg += w.value * wn;
+                pos += w.value * wp;
+                polarity += w.value * (wp - wn);
             }
+            each(Source::Char, w.start, w.end, polarity);
         }
         for f in s.rule_group() {
-            add(f.index, f.value, f.source, f.start, f.end);
+            let [wn, wp] = self.pair(f.index);
+            neg += f.value * wn;
+            pos += f.value * wp;
+            each(f.source, f.start, f.end, f.value * (wp - wn));
         }
         softmax([neg, 0.0, pos])
     }
