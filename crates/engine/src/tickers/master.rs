@@ -158,13 +158,32 @@ fn from_table(t: blob::Table<&'static str>) -> Master {
     }
 }
 
+/// Longest symbol [`Master::company_by_ticker`] spells on the stack: more than the master's
+/// longest (26 bytes), so only text that names no listed symbol takes the slower way.
+const SYMBOL_BUFFER: usize = 32;
+
 impl Master {
     /// The company listed under this symbol ("BRK.B", "brk-b", "2330.TW").
     pub fn company_by_ticker(&self, symbol: &str) -> Option<usize> {
-        let up = symbol.to_ascii_uppercase().replace('-', ".");
+        // Symbols are short: spelled into a buffer on the stack, not two new strings a call.
+        let mut buf = [0u8; SYMBOL_BUFFER];
+        let long;
+        let up: &[u8] = if symbol.len() <= SYMBOL_BUFFER {
+            for (b, c) in buf.iter_mut().zip(symbol.bytes()) {
+                *b = if c == b'-' {
+                    b'.'
+                } else {
+                    c.to_ascii_uppercase()
+                };
+            }
+            &buf[..symbol.len()]
+        } else {
+            long = symbol.to_ascii_uppercase().replace('-', ".");
+            long.as_bytes()
+        };
         let i = self
             .by_ticker
-            .binary_search_by(|&(s, _)| s.cmp(up.as_str()))
+            .binary_search_by(|&(s, _)| s.as_bytes().cmp(up))
             .ok()?;
         Some(self.by_ticker[i].1 as usize)
     }
@@ -210,6 +229,24 @@ mod tests {
                 .map(|(i, n)| (i, n.len()));
             assert_eq!(m.index.longest_at(rest), scan, "at {rest:?}");
         }
+    }
+
+    #[test]
+    fn symbols_are_looked_up_in_any_case_and_at_any_length() {
+        let m = master();
+        let longest = m.by_ticker.iter().map(|(s, _)| s.len()).max().unwrap();
+        assert!(
+            longest <= SYMBOL_BUFFER,
+            "the longest symbol has {longest} bytes"
+        );
+        let brk = m.company_by_ticker("BRK.B");
+        assert!(brk.is_some());
+        assert_eq!(m.company_by_ticker("brk-b"), brk);
+        assert_eq!(m.company_by_ticker("Brk.b"), brk);
+        // Past the stack buffer: the same lookup through a string, still nothing found.
+        assert_eq!(m.company_by_ticker(&"BRK-B".repeat(8)), None);
+        assert_eq!(m.company_by_ticker(""), None);
+        assert_eq!(m.company_by_ticker("ÅPL"), None);
     }
 
     #[test]
