@@ -1,5 +1,12 @@
 //! Newsgauge web app: a Leptos CSR front end over `newsgauge-engine`.
 
+/// The browser builds' allocator: talc instead of the standard library's dlmalloc, 1.0 KB
+/// (gzip) smaller in the site's wasm, with no change in analysis time beyond this machine's
+/// noise (README "Performance at a glance").
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static TALC: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 pub mod components;
 pub mod feeds;
 pub mod highlight;
