@@ -663,12 +663,10 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn merging_the_parts_of_any_span_gives_what_sorting_them_gives(
-            words in proptest::collection::vec(proptest::sample::select(vec![
-                "beat", "estimates", "cut", "guidance", "not", "did", "miss", "raised", "its",
-                "dividend", "rose", "fell", "sharply", "but", "may", "profit", "loss", "net",
-                "sales", "up", "down", "Shares", "widened", "record", ",", ".", "5", "%",
-                "from", "to", "EUR", "mn", "although", "!", "costs",
-            ]), 0..30),
+            words in proptest::collection::vec(
+                proptest::sample::select(features::NEWS_WORDS),
+                0..30,
+            ),
         ) {
             check_merge(&words.join(" "));
         }
