@@ -9,7 +9,7 @@
 //!
 //! Every sort here is stable, so it gives the same result as `sort_by` (and as
 //! `sort_unstable_by` wherever equal elements are indistinguishable). Tables built once
-//! pack their keys into integers and share [`sort_u128`].
+//! pack their keys into integers and share [`sort_u64`].
 
 use std::cmp::Ordering;
 
@@ -47,9 +47,9 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 }
 
 /// Sort integers ascending (equal ones are indistinguishable, so stability is moot): the
-/// engine's one-time tables pack their sort keys into a `u128` to share this one sort.
+/// engine's one-time tables pack their sort keys into a `u64` to share this one sort.
 #[inline(never)]
-pub fn sort_u128(v: &mut [u128]) {
+pub fn sort_u64(v: &mut [u64]) {
     v.sort_unstable();
 }
 
