@@ -128,71 +128,53 @@ thread_local! {
     static SCRATCH: RefCell<(Scratch, Parts)> = RefCell::new(Default::default());
 }
 
-/// A span's contributions while explanations are built, in the order the model reads its
-/// features: `all[..char_at]` from the word group (unigrams and bigrams, in span order),
-/// `all[char_at..rule_at]` from the char n-grams (one part a word, in span order),
-/// `all[rule_at..]` from the rule features. [`Parts::merge`] writes them one per span to
-/// `merged`.
+/// A span's contributions while explanations are built, one list per group of features,
+/// each in the order the model reads them: the word group (unigrams and bigrams) and the
+/// char n-grams (one part a word) come in span order, the rule features in any order.
+/// [`Parts::merge`] writes them one per span to `merged`.
 #[derive(Debug, Default)]
 struct Parts {
-    all: Vec<Part>,
-    /// The group of the last feature added ([`group_of`]) and where the later groups start.
-    group: u8,
-    char_at: usize,
-    rule_at: usize,
+    words: Vec<Part>,
+    chars: Vec<Part>,
+    rules: Vec<Part>,
     merged: Vec<Part>,
-}
-
-/// Which group of features a source is in: the model reads the word group (0), then the
-/// char n-grams (1), then the rule features (2).
-fn group_of(source: Source) -> u8 {
-    match source {
-        Source::Word | Source::Bigram => 0,
-        Source::Char => 1,
-        _ => 2,
-    }
 }
 
 impl Parts {
     fn clear(&mut self) {
-        self.all.clear();
-        self.group = 0;
+        self.words.clear();
+        self.chars.clear();
+        self.rules.clear();
     }
 
     /// Add one feature's contribution (a word's char n-grams come as one). One of the same
-    /// rule and span as the last adds to its part.
+    /// rule and span as the last of its group adds to its part.
     fn add(&mut self, source: Source, start: usize, end: usize, w: f32) {
-        let group = group_of(source);
-        if group > self.group {
-            if self.group == 0 {
-                self.char_at = self.all.len();
-            }
-            self.rule_at = self.all.len();
-            self.group = group;
-        }
         let rule = rule_code(source);
         if rule == 0 || rule == HEDGE || start >= end {
             return;
         }
-        match self.all.last_mut() {
+        let group = match source {
+            Source::Word | Source::Bigram => &mut self.words,
+            Source::Char => &mut self.chars,
+            _ => &mut self.rules,
+        };
+        match group.last_mut() {
             Some(p) if (p.0, p.1, p.2) == (rule, start, end) => p.3 += w,
-            _ => self.all.push((rule, start, end, w)),
+            _ => group.push((rule, start, end, w)),
         }
     }
 
-    /// One part per span into `merged`, in span order: what a stable sort of `all` by span
-    /// (a rule before the learned weights of the same span) and a sum over each span, in
-    /// that order, gives. The rule names the span when one fired on it. A span's rule parts
+    /// One part per span into `merged`, in span order: what a stable sort of all the parts
+    /// (words, chars, rules, in that order) by span (a rule before the learned weights of
+    /// the same span) and a sum over each span, in that order, gives. The rule names the
+    /// span when one fired on it. A span's rule parts
     /// come first (in feature order), then its word-group part, then its char n-gram part;
     /// the word and char groups are in span order already, so only the few rule parts are
     /// sorted (sorting every part was 8% of an analysis).
     fn merge(&mut self) {
-        let n = self.all.len();
-        let char_at = if self.group >= 1 { self.char_at } else { n };
-        let rule_at = if self.group == 2 { self.rule_at } else { n };
-        let (in_order, rules) = self.all.split_at_mut(rule_at);
-        rules.sort_by(by_span_then_rank as PartOrder);
-        let (words, chars) = in_order.split_at(char_at);
+        self.rules.sort_by(by_span_then_rank as PartOrder);
+        let (words, chars, rules) = (&self.words, &self.chars, &self.rules);
         let span = |p: &Part| (p.1, p.2);
         debug_assert!(words.windows(2).all(|w| span(&w[0]) < span(&w[1])));
         debug_assert!(chars.windows(2).all(|w| span(&w[0]) < span(&w[1])));
@@ -283,8 +265,7 @@ fn score_into(
         let (s, parts) = &mut *cell.borrow_mut();
         features::extract(&text[start..end], start, model.buckets, s);
         // Contributions per (rule, span), gathered while the model reads the buckets: a
-        // word's unigram and char n-grams merge. Features of one span in a row (a word's
-        // char n-grams) fold as they come (keeps the sort small).
+        // word's unigram and char n-grams merge.
         parts.clear();
         let probs = model.probabilities_with(s, |source, start, end, w| {
             parts.add(source, start, end, w);
@@ -634,7 +615,8 @@ mod tests {
         features::extract(text, 0, model.buckets, &mut s);
         let mut parts = Parts::default();
         model.probabilities_with(&s, |source, start, end, w| parts.add(source, start, end, w));
-        let want = merged_by_sorting(&parts.all);
+        let all = [&parts.words[..], &parts.chars, &parts.rules].concat();
+        let want = merged_by_sorting(&all);
         parts.merge();
         let got: Vec<_> = parts
             .merged

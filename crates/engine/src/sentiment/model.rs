@@ -135,27 +135,25 @@ impl<'a> Model<'a> {
         mut each: impl FnMut(Source, usize, usize, f32),
     ) -> [f32; CLASSES] {
         let [mut neg, mut pos] = self.bias;
+        // One bucket into both sums; its polarity back.
+        let mut read = |index: u32, value: f32| {
+            let [wn, wp] = self.pair(index);
+            neg += value * wn;
+            pos += value * wp;
+            value * (wp - wn)
+        };
         for f in s.word_group() {
-            let [wn, wp] = self.pair(f.index);
-            neg += f.value * wn;
-            pos += f.value * wp;
-            each(f.source, f.start, f.end, f.value * (wp - wn));
+            each(f.source, f.start, f.end, read(f.index, f.value));
         }
         for (w, grams) in s.char_group() {
             let mut polarity = 0.0;
             for &index in grams {
-                let [wn, wp] = self.pair(index);
-                neg += w.value * wn;
-                pos += w.value * wp;
-                polarity += w.value * (wp - wn);
+                polarity += read(index, w.value);
             }
             each(Source::Char, w.start, w.end, polarity);
         }
         for f in s.rule_group() {
-            let [wn, wp] = self.pair(f.index);
-            neg += f.value * wn;
-            pos += f.value * wp;
-            each(f.source, f.start, f.end, f.value * (wp - wn));
+            each(f.source, f.start, f.end, read(f.index, f.value));
         }
         softmax([neg, 0.0, pos])
     }
