@@ -13,10 +13,10 @@ const DIST_BUDGET = 1024 * 1024;
 // The first-load target is not met yet (see README "Performance"): until it is, this ceiling
 // (the measured size plus a small margin) stops the app from growing further unnoticed.
 // Lower it whenever the app shrinks; it must end at FIRST_LOAD_TARGET.
-const FIRST_LOAD_CEILING = 550 * 1024;
+const FIRST_LOAD_CEILING = 515 * 1024;
 // The widget card (embed.html, its own wasm) has no target of its own; this ceiling (the
 // measured size plus a small margin) keeps it from growing back towards the site's.
-const WIDGET_CEILING = 375 * 1024;
+const WIDGET_CEILING = 345 * 1024;
 
 const dist = process.argv[2] ?? "dist";
 const files = [];

@@ -147,3 +147,39 @@ fn size_tiers() {
     assert_eq!(size_tier("NOPE123"), SizeTier::Unknown);
     assert!(SizeTier::Unknown < SizeTier::Small && SizeTier::Mid < SizeTier::Large);
 }
+
+#[test]
+fn companies_past_the_rank_limit_resolve_by_symbol_and_household_brands_by_name() {
+    // PepGen (PEPG) is a US micro-cap past tools/build_securities.py's US_RANK_LIMIT: the
+    // master leaves it out, so its press release's exchange symbol and cashtag still resolve
+    // while its bare name does not.
+    let a = article(
+        "",
+        "PepGen Inc. (NASDAQ: PEPG) rose after its trial; $PEPG holders cheered.",
+    );
+    let pepg: Vec<_> = a
+        .ticker_sentiment
+        .iter()
+        .filter(|t| t.ticker == "PEPG")
+        .collect();
+    assert_eq!(pepg.len(), 1, "{:?}", a.ticker_sentiment);
+    assert_eq!(pepg[0].exchange, "NASDAQ");
+    assert!(article("", "PepGen rose after its trial.")
+        .ticker_sentiment
+        .is_empty());
+    // Household brands past the limit are curated (data/aliases.txt) and resolve by name.
+    for (text, ticker) in [
+        ("GoPro shares jumped after the camera launch.", "GPRO"),
+        ("Beyond Meat cut its sales forecast.", "BYND"),
+        ("Xerox will cut 15% of its workforce.", "XRX"),
+        ("Virgin Galactic delayed its next flight.", "SPCE"),
+    ] {
+        let a = article("", text);
+        let syms: Vec<&str> = a
+            .ticker_sentiment
+            .iter()
+            .map(|t| t.ticker.as_str())
+            .collect();
+        assert_eq!(syms, vec![ticker], "{text}");
+    }
+}

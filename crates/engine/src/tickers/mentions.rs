@@ -542,6 +542,7 @@ pub fn find(doc: &Doc<'_>) -> Vec<Mention> {
     for field in [Field::Title, Field::Body] {
         parenthesised(m, doc.field_text(field), field, &candidates, &mut explicit);
     }
+    give_bare_symbols_their_exchange(&mut explicit);
     // Companies confirmed by an explicit symbol or an unambiguous name.
     let mut confirmed: Vec<usize> = explicit
         .iter()
@@ -624,6 +625,29 @@ fn read_symbol(text: &str, from: usize, allow_digits: bool) -> Option<(usize, us
         return None;
     }
     Some((from, j))
+}
+
+/// A symbol outside the master written both bare (`$PEPG`) and with its exchange
+/// (`NASDAQ: PEPG`) is one listing: the bare mentions take the first exchange the document
+/// gives it, so the symbol is reported once.
+fn give_bare_symbols_their_exchange(explicit: &mut [Mention]) {
+    let mut named: Vec<(String, String)> = Vec::new();
+    for e in explicit.iter() {
+        if let Target::Symbol(sym, exch) = &e.target {
+            if !exch.is_empty() && !named.iter().any(|(s, _)| s == sym) {
+                named.push((sym.clone(), exch.clone()));
+            }
+        }
+    }
+    for e in explicit.iter_mut() {
+        if let Target::Symbol(sym, exch) = &mut e.target {
+            if exch.is_empty() {
+                if let Some((_, x)) = named.iter().find(|(s, _)| s == sym) {
+                    exch.clone_from(x);
+                }
+            }
+        }
+    }
 }
 
 fn cashtags(m: &Master, text: &str, field: Field, out: &mut Vec<Mention>) {
