@@ -108,9 +108,17 @@ fn size_tier(code: u8) -> SizeTier {
     }
 }
 
-/// Read the embedded blob and index the names (what [`master`] does once).
+/// The companies' names, rebuilt once from the blob's front-coded ones (`blob::names`):
+/// the one part of the master that is not borrowed from the embedded bytes.
+fn names() -> &'static str {
+    static NAMES: OnceLock<String> = OnceLock::new();
+    NAMES.get_or_init(|| blob::names(BLOB).expect("build.rs read its blob back"))
+}
+
+/// Read the embedded blob and index the names (what [`master`] does once; the names are
+/// rebuilt on the first call only).
 pub fn load() -> Master {
-    from_table(blob::decode(BLOB).expect("build.rs read its blob back"))
+    from_table(blob::decode(BLOB, names()).expect("build.rs read its blob back"))
 }
 
 fn from_table(t: blob::Table<&'static str>) -> Master {
@@ -283,13 +291,13 @@ mod tests {
     #[test]
     fn the_embedded_blob_is_the_merge_of_the_shipped_tables() {
         // build.rs must have written the current sources' merge, and reading it must give it
-        // back whole (companies in merge order, every listing, name and symbol).
-        let merged = blob::merge(
+        // back whole (companies in their blob order, every listing, name and symbol).
+        let merged = blob::in_compact_order(blob::merge(
             include_str!("../../data/aliases.txt"),
             include_str!("../../data/private.txt"),
             include_str!("../../data/securities.tsv"),
-        );
-        assert!(blob::decode(BLOB).unwrap().reads_as(&merged));
+        ));
+        assert!(blob::decode(BLOB, names()).unwrap().reads_as(&merged));
         let m = master();
         assert_eq!(m.companies.len(), merged.companies.len());
         assert_eq!(m.aliases.len(), merged.aliases.len());
