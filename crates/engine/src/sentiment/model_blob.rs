@@ -35,6 +35,9 @@ pub const SYMBOLS: usize = 256;
 const SCALE_BITS: u32 = 16;
 /// The frequencies' sum.
 pub const SCALE: u32 = 1 << SCALE_BITS;
+/// Most symbols a blob may code: far above any model (65,536 buckets), it bounds what a
+/// damaged blob can make the reader allocate.
+const MAX_DATA: usize = 1 << 24;
 /// Lower bound of the normalised state: the state stays in `[LOW, LOW << 8)`, so one
 /// byte moves in or out at a time and `freq * (x >> SCALE_BITS)` fits in 32 bits.
 const LOW: u32 = 1 << 23;
@@ -181,36 +184,43 @@ pub fn decode(blob: &[u8]) -> Result<Vec<u8>, BlobError> {
     if stream.len() < 4 {
         return Err(BlobError("stream too short"));
     }
-    // Each probability slot's symbol, and each symbol's first slot.
-    let mut slot_symbol = vec![0u8; SCALE as usize];
-    let mut cum = [0u32; SYMBOLS];
+    if n > MAX_DATA {
+        return Err(BlobError("more symbols than a model has"));
+    }
+    // Each probability slot's symbol, in a fixed-size table (indexed by a masked state, so
+    // with no bounds check), and each symbol's frequency and first slot.
+    let mut slot_symbol: Box<[u8; SCALE as usize]> = vec![0u8; SCALE as usize]
+        .into_boxed_slice()
+        .try_into()
+        .expect("SCALE bytes");
+    let mut spans = [(0u32, 0u32); SYMBOLS];
     let mut acc = 0usize;
-    for s in 0..SYMBOLS {
-        cum[s] = acc as u32;
+    for (s, span) in spans.iter_mut().enumerate() {
         let f = freq[s] as usize;
+        *span = (f as u32, acc as u32);
         slot_symbol[acc..acc + f].fill(s as u8);
         acc += f;
     }
 
-    let mut out = Vec::with_capacity(prefix.len() + n);
-    out.extend_from_slice(prefix);
+    let mut out = vec![0u8; prefix.len() + n];
+    out[..prefix.len()].copy_from_slice(prefix);
     let mut x = u32::from_le_bytes([stream[0], stream[1], stream[2], stream[3]]);
     if !(LOW..LOW << 8).contains(&x) {
         return Err(BlobError("coder state out of range"));
     }
-    let mut next = 4;
-    for _ in 0..n {
+    let mut bytes = stream[4..].iter();
+    for o in &mut out[prefix.len()..] {
         let slot = x & (SCALE - 1);
         let s = slot_symbol[slot as usize];
-        out.push(s);
-        x = freq[s as usize] * (x >> SCALE_BITS) + slot - cum[s as usize];
+        *o = s;
+        let (f, first) = spans[usize::from(s)];
+        x = f * (x >> SCALE_BITS) + slot - first;
         while x < LOW {
-            let byte = *stream.get(next).ok_or(BlobError("stream ends early"))?;
+            let &byte = bytes.next().ok_or(BlobError("stream ends early"))?;
             x = (x << 8) | u32::from(byte);
-            next += 1;
         }
     }
-    if next != stream.len() || x != LOW {
+    if bytes.len() != 0 || x != LOW {
         return Err(BlobError("stream does not end where its symbols do"));
     }
     Ok(out)
