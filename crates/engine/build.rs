@@ -23,11 +23,6 @@ const INPUTS: &[&str] = &[
     "build.rs",
 ];
 
-/// Bytes of the model file before its bucket codes (`src/sentiment/model.rs`'s format 2:
-/// magic, version, buckets, classes, two biases, two steps, 256 code pairs). Kept verbatim;
-/// were it wrong, the engine's `Model::from_bytes` would still get the file's exact bytes.
-const MODEL_HEADER: usize = 4 + 4 * 3 + 4 * 2 * 2 + 256 * 2;
-
 fn read(path: &str) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {path}: {e}"))
 }
@@ -55,7 +50,8 @@ fn main() {
 
     // The sentiment model: its bucket codes entropy-coded, the header as it is.
     let model = std::fs::read("model/sentiment.bin").expect("reading model/sentiment.bin");
-    let coded = model_blob::encode(&model[..MODEL_HEADER], &model[MODEL_HEADER..]);
+    let (header, codes) = model.split_at(model_blob::MODEL_HEADER);
+    let coded = model_blob::encode(header, codes);
     assert_eq!(
         model_blob::decode(&coded).expect("the coded model just written reads back"),
         model,

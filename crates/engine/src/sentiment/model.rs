@@ -29,8 +29,10 @@ pub const NEU: usize = 1;
 pub const POS: usize = 2;
 /// Entries in the code table: every byte value is a code, so no code needs checking.
 pub const CODES: usize = 256;
-/// Bytes before the bucket codes: magic, version, buckets, classes, bias[2], step[2], pairs.
-const HEADER: usize = 4 + 4 * 3 + 4 * 2 * 2 + CODES * 2;
+/// Bytes before the bucket codes: magic, version, buckets, classes, bias[2], step[2], pairs
+/// (defined beside the coder, which `build.rs` tells to keep them verbatim).
+const HEADER: usize = blob::MODEL_HEADER;
+const _: () = assert!(HEADER == 4 + 4 * 3 + 4 * 2 * 2 + CODES * 2);
 
 /// A loaded model: the decoded code table, borrowing the bucket codes from the file.
 #[derive(Debug, Clone)]

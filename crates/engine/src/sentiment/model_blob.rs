@@ -19,7 +19,7 @@
 //!
 //! # Format (version [`VERSION`])
 //!
-//! `MAGIC`, `VERSION`, then LEB128 numbers: the verbatim prefix's length and its bytes, the
+//! `MAGIC`, `VERSION`, then LEB128 numbers (`blob_io.rs`, as in the securities blob): the verbatim prefix's length and its bytes, the
 //! coded symbol count, [`SYMBOLS`] frequencies (summing to [`SCALE`]; 0 for an unused
 //! symbol), the coded stream's length and its bytes (the first four are the coder's final
 //! state, little endian).
@@ -28,6 +28,10 @@
 pub const MAGIC: &[u8; 4] = b"NGRC";
 /// The format's version: a reader refuses any other.
 pub const VERSION: u8 = 1;
+/// Bytes of a model file (format 2, `sentiment/model.rs`) before its bucket codes: magic,
+/// version, buckets, classes, two biases, two steps, 256 code pairs. `build.rs` keeps them
+/// verbatim and codes the rest.
+pub const MODEL_HEADER: usize = 4 + 4 * 3 + 4 * 2 * 2 + 256 * 2;
 /// Distinct symbols: every byte value.
 pub const SYMBOLS: usize = 256;
 /// Probabilities are in units of 2^-SCALE_BITS: 16 bits leaves the model within 0.01% of
@@ -42,59 +46,25 @@ const MAX_DATA: usize = 1 << 24;
 /// byte moves in or out at a time and `freq * (x >> SCALE_BITS)` fits in 32 bits.
 const LOW: u32 = 1 << 23;
 
+// Both blob files include it: build.rs builds each without the engine around it.
+#[allow(clippy::duplicate_mod)]
+#[path = "../blob_io.rs"]
+mod blob_io;
+use blob_io::{put_varint, Cursor};
+
 /// Why a blob could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BlobError(pub &'static str);
 
-fn put_leb(out: &mut Vec<u8>, mut v: u64) {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if v == 0 {
-            out.push(byte);
-            return;
-        }
-        out.push(byte | 0x80);
+impl From<&'static str> for BlobError {
+    /// A [`Cursor`] error.
+    fn from(why: &'static str) -> Self {
+        BlobError(why)
     }
 }
 
-/// A cursor over the blob.
-struct Reader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn leb(&mut self) -> Result<u64, BlobError> {
-        let mut v = 0u64;
-        for shift in (0..64).step_by(7) {
-            let byte = *self
-                .bytes
-                .get(self.at)
-                .ok_or(BlobError("truncated number"))?;
-            self.at += 1;
-            v |= u64::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(BlobError("number too long"))
-    }
-
-    fn len(&mut self) -> Result<usize, BlobError> {
-        usize::try_from(self.leb()?).map_err(|_| BlobError("length too large"))
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], BlobError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or(BlobError("truncated section"))?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
+fn count(n: usize) -> u32 {
+    u32::try_from(n).expect("fewer than 2^32 bytes")
 }
 
 /// Frequencies in units of 2^-SCALE_BITS for the symbol counts of `data`: each used symbol
@@ -112,8 +82,9 @@ fn frequencies(data: &[u8]) -> [u32; SYMBOLS] {
             *f = ((c * u64::from(SCALE) / n) as u32).max(1);
         }
     }
-    let top = (0..SYMBOLS).max_by_key(|&s| (freq[s], std::cmp::Reverse(s)));
-    let top = top.expect("256 symbols");
+    let top = (0..SYMBOLS)
+        .max_by_key(|&s| (freq[s], std::cmp::Reverse(s)))
+        .expect("256 symbols");
     let sum: u32 = freq.iter().sum();
     // At most 256 symbols are raised to 1, so the top one (at least SCALE / 256) absorbs it.
     freq[top] = freq[top] + SCALE - sum;
@@ -146,41 +117,39 @@ pub fn encode(prefix: &[u8], data: &[u8]) -> Vec<u8> {
 
     let mut out = MAGIC.to_vec();
     out.push(VERSION);
-    put_leb(&mut out, prefix.len() as u64);
+    put_varint(&mut out, count(prefix.len()));
     out.extend_from_slice(prefix);
-    put_leb(&mut out, data.len() as u64);
+    put_varint(&mut out, count(data.len()));
     for &f in &freq {
-        put_leb(&mut out, u64::from(f));
+        put_varint(&mut out, f);
     }
-    put_leb(&mut out, stream.len() as u64);
+    put_varint(&mut out, count(stream.len()));
     out.extend(stream);
     out
 }
 
 /// The prefix followed by the decoded data: the bytes [`encode`] was given, back to back.
 pub fn decode(blob: &[u8]) -> Result<Vec<u8>, BlobError> {
-    if blob.len() < 5 || &blob[..4] != MAGIC {
-        return Err(BlobError("not a coded model"));
-    }
-    if blob[4] != VERSION {
+    let rest = blob
+        .strip_prefix(MAGIC)
+        .ok_or(BlobError("not a coded model"))?;
+    let mut r = Cursor::new(rest);
+    if r.byte().map_err(|_| BlobError("not a coded model"))? != VERSION {
         return Err(BlobError("unsupported coded model version"));
     }
-    let mut r = Reader { bytes: blob, at: 5 };
-    let prefix_len = r.len()?;
+    let prefix_len = r.varint()? as usize;
     let prefix = r.take(prefix_len)?;
-    let n = r.len()?;
+    let n = r.varint()? as usize;
     let mut freq = [0u32; SYMBOLS];
     for f in &mut freq {
-        *f = u32::try_from(r.leb()?).map_err(|_| BlobError("frequency too large"))?;
+        *f = r.varint()?;
     }
     if freq.iter().map(|&f| u64::from(f)).sum::<u64>() != u64::from(SCALE) {
         return Err(BlobError("frequencies do not sum to the scale"));
     }
-    let stream_len = r.len()?;
+    let stream_len = r.varint()? as usize;
     let stream = r.take(stream_len)?;
-    if r.at != blob.len() {
-        return Err(BlobError("bytes after the stream"));
-    }
+    r.done()?;
     if stream.len() < 4 {
         return Err(BlobError("stream too short"));
     }

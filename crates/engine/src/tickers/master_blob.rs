@@ -44,6 +44,12 @@
 
 use std::collections::HashMap;
 
+// Both blob files include it: build.rs builds each without the engine around it.
+#[allow(clippy::duplicate_mod)]
+#[path = "../blob_io.rs"]
+mod blob_io;
+use blob_io::{put_varint, Cursor};
+
 /// The blob's first bytes.
 pub const MAGIC: &[u8; 4] = b"NGSM";
 /// The format's version: a reader refuses any other.
@@ -483,7 +489,7 @@ pub fn merge(aliases: &str, private: &str, securities: &str) -> Table<String> {
 /// lose their runs) and 62.0 KB by exchange and name; front-coded, it is 59.3 KB.
 pub fn in_compact_order(table: Table<String>) -> Table<String> {
     let Table {
-        companies,
+        mut companies,
         listings,
         mut aliases,
         mut tickers,
@@ -503,11 +509,11 @@ pub fn in_compact_order(table: Table<String>) -> Table<String> {
     let mut sorted_companies = Vec::with_capacity(companies.len());
     let mut sorted_listings = Vec::with_capacity(listings.len());
     for &old in &order {
-        let c = &companies[old];
+        let c = &mut companies[old];
         let start = count(sorted_listings.len());
         sorted_listings.extend_from_slice(&listings[c.listings.0 as usize..c.listings.1 as usize]);
         sorted_companies.push(Company {
-            name: c.name.clone(),
+            name: std::mem::take(&mut c.name),
             public: c.public,
             tier: c.tier,
             listings: (start, count(sorted_listings.len())),
@@ -532,14 +538,6 @@ pub fn in_compact_order(table: Table<String>) -> Table<String> {
 
 // ---------------------------------------------------------------------------------------
 // The blob: writing.
-
-fn put_varint(out: &mut Vec<u8>, mut n: u32) {
-    while n >= 0x80 {
-        out.push((n as u8 & 0x7f) | 0x80);
-        n >>= 7;
-    }
-    out.push(n as u8);
-}
 
 /// Bytes `name` shares with the start of `previous`, at most 255 (one byte), ending at a
 /// character boundary.
@@ -700,58 +698,10 @@ pub enum BlobError {
     Malformed(&'static str),
 }
 
-/// Reads a section's items in order.
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
-        Cursor { bytes, at: 0 }
-    }
-
-    fn byte(&mut self) -> Result<u8, BlobError> {
-        let b = *self
-            .bytes
-            .get(self.at)
-            .ok_or(BlobError::Malformed("cut short"))?;
-        self.at += 1;
-        Ok(b)
-    }
-
-    fn varint(&mut self) -> Result<u32, BlobError> {
-        let mut n: u32 = 0;
-        for shift in (0..32).step_by(7) {
-            let b = self.byte()?;
-            n |= u32::from(b & 0x7f)
-                .checked_shl(shift)
-                .filter(|v| v >> shift == u32::from(b & 0x7f))
-                .ok_or(BlobError::Malformed("number too large"))?;
-            if b & 0x80 == 0 {
-                return Ok(n);
-            }
-        }
-        Err(BlobError::Malformed("number too large"))
-    }
-
-    fn take(&mut self, n: usize) -> Result<&'a [u8], BlobError> {
-        let end = self
-            .at
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or(BlobError::Malformed("cut short"))?;
-        let s = &self.bytes[self.at..end];
-        self.at = end;
-        Ok(s)
-    }
-
-    fn done(&self) -> Result<(), BlobError> {
-        if self.at == self.bytes.len() {
-            Ok(())
-        } else {
-            Err(BlobError::Malformed("bytes left over"))
-        }
+impl From<&'static str> for BlobError {
+    /// A [`Cursor`] error: the blob is malformed.
+    fn from(why: &'static str) -> Self {
+        BlobError::Malformed(why)
     }
 }
 
