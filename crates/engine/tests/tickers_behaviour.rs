@@ -183,3 +183,40 @@ fn companies_past_the_rank_limit_resolve_by_symbol_and_household_brands_by_name(
         assert_eq!(syms, vec![ticker], "{text}");
     }
 }
+
+#[test]
+fn common_words_and_corporate_words_are_not_indian_small_caps() {
+    // Each word was a bare alias of an NSE company (Rural Electrification, Transport
+    // Corporation of India, Engineers India, Micro Inks, Corporation Bank) and matched
+    // here; in news these words are almost always meant as words.
+    for text in [
+        "Rural households cut spending, the survey showed.",
+        "Transport costs rose sharply in March.",
+        "Engineers at the plant went on strike, an Army Corps of Engineers spokesman said.",
+        "Micro lenders face tighter rules.",
+        "Precision Optics Corporation, Inc. reported higher revenue.",
+        "Incap Corporation of Finland plans to double its revenue.",
+    ] {
+        let a = article("", text);
+        assert!(a.entities.is_empty(), "{text}: {:?}", a.entities);
+    }
+    // Their full names still resolve.
+    for (text, ticker) in [
+        (
+            "Corporation Bank shares fell 3% after results.",
+            "CORPBANK.NS",
+        ),
+        ("Engineers India shares rose.", "ENGINERSIN.NS"),
+        ("Rural Electrification Corp raised bonds.", "RECLTD.NS"),
+        ("Transport Corporation of India reported profit.", "TCI.NS"),
+        ("Micro Inks posted higher sales.", "MICRO.NS"),
+    ] {
+        let a = article("", text);
+        let tickers: Vec<&str> = a
+            .ticker_sentiment
+            .iter()
+            .map(|t| t.ticker.as_str())
+            .collect();
+        assert_eq!(tickers, vec![ticker], "{text}");
+    }
+}
