@@ -62,3 +62,25 @@ export function buildRelease(hint) {
   if (built.status !== 0) throw new Error(`./dev dist failed (exit ${built.status ?? built.signal})`);
   return fileURLToPath(new URL("../dist", import.meta.url));
 }
+
+/** Page script (for `addInitScript`): Element Timing of the impact score, the first result of
+ * the analysis view (elementtiming="newsgauge-impact"): when it is first painted, on the page's
+ * timeline, in `window.__newsgaugePainted`. */
+export function watchImpact() {
+  window.__newsgaugePainted = null;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      if (e.identifier === "newsgauge-impact" && window.__newsgaugePainted === null) {
+        window.__newsgaugePainted = e.renderTime || e.loadTime;
+      }
+    }
+  }).observe({ type: "element", buffered: true });
+}
+
+/** Page script (for `addInitScript`, with the text as its argument): a saved draft of `text`
+ * for /analyze to reopen, set before any page script runs. */
+export function saveDraft(text) {
+  if (location.pathname === "/analyze" && !localStorage.getItem("newsgauge.draft")) {
+    localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text }));
+  }
+}

@@ -11,7 +11,7 @@
 // /analyze): the paint of the impact score, as the browser's Element Timing reports it.
 import { serveStatic } from "../tests/e2e/server.mjs";
 import { launch } from "../tests/e2e/lib.mjs";
-import { article, buildRelease, paste, pct, ISOLATED } from "./articles.mjs";
+import { article, buildRelease, paste, pct, saveDraft, watchImpact, ISOLATED } from "./articles.mjs";
 
 const arg = (name, dflt) => {
   const i = process.argv.indexOf(name);
@@ -84,20 +84,9 @@ try {
       // Tall enough that the analysis view starts inside the viewport: Element Timing only
       // reports what is painted on screen.
       const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      await ctx.addInitScript((t) => {
-        if (location.pathname === "/analyze" && !localStorage.getItem("newsgauge.draft")) {
-          localStorage.setItem("newsgauge.draft", JSON.stringify({ title: "", text: t }));
-        }
-        // Element Timing: when the impact score, the first result of the analysis view
-        // (elementtiming="newsgauge-impact"), is first painted, on the page's timeline.
-        window.__newsgaugePainted = null;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) {
-            if (e.identifier === "newsgauge-impact" && window.__newsgaugePainted === null) {
-              window.__newsgaugePainted = e.renderTime || e.loadTime;
-            }
-          }
-        }).observe({ type: "element", buffered: true });
+      await ctx.addInitScript(saveDraft, article(1000, r));
+      await ctx.addInitScript(watchImpact);
+      await ctx.addInitScript(() => {
         // Long Animation Frame entries: the rendering (style, layout, paint) of the frame in
         // which the analysis first is in the DOM.
         window.__newsgaugeFrames = [];
@@ -117,7 +106,7 @@ try {
           }
         };
         requestAnimationFrame(poll);
-      }, article(1000, r));
+      });
       const fresh = await ctx.newPage();
       if (repeat) {
         await fresh.goto(BASE + "/about");

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 DATA = Path(os.environ.get("NEWSGAUGE_DATA", ROOT.parent / "shared" / "data"))
 BIN = os.environ.get("NEWSGAUGE_BIN", str(ROOT / "target" / "native-release" / "newsgauge"))
+PARTS_BIN = os.environ.get("PARTS_BIN", str(ROOT / "target" / "native-release" / "examples" / "throughput_parts"))
 VENV_PY = sys.executable
 FPB_REPEAT = int(os.environ.get("FPB_REPEAT", "20"))
 REUTERS_REPEAT = int(os.environ.get("REUTERS_REPEAT", "2"))
@@ -135,6 +136,26 @@ def run_newsgauge(path, threads, expected):
     return {"docs": lines, "process_seconds": wall, "process_cpu_seconds": cpu, "peak_rss_mb": rss}
 
 
+def run_parts(path):
+    """The two parts of newsgauge's time per document, measured apart on one thread by
+    crates/engine/examples/throughput_parts.rs: the complete analysis alone, and writing its
+    JSON line alone (into memory). The JSON part bounds what any complete analysis written
+    as JSON Lines can reach on this machine, however fast the analysis."""
+    p = subprocess.run([PARTS_BIN, str(path), "1"], capture_output=True, text=True)
+    if p.returncode != 0:
+        sys.stderr.write(p.stderr[-2000:])
+        raise SystemExit(f"throughput_parts exited {p.returncode}")
+    analysis = re.search(r"complete analysis alone:\s+(\d+) docs/s", p.stdout)
+    out = re.search(r"JSON output alone:\s+(\d+) docs/s\s+\((\d+) bytes a line", p.stdout)
+    if not (analysis and out):
+        raise SystemExit(f"throughput_parts printed no figures:\n{p.stdout}")
+    return {
+        "analysis_docs_per_s": int(analysis.group(1)),
+        "json_docs_per_s": int(out.group(1)),
+        "json_bytes_per_line": int(out.group(2)),
+    }
+
+
 def machine():
     cpu = "unknown"
     try:
@@ -197,6 +218,12 @@ def main():
         r["ratio_1_thread"] = r["newsgauge_1_thread_docs_per_s"] / r["vader_docs_per_s"]
         r["ratio_all_cores"] = r["newsgauge_all_cores_docs_per_s"] / r["vader_docs_per_s"]
         r["ratio_per_cpu_s"] = r["newsgauge_docs_per_cpu_s"] / r["vader_docs_per_cpu_s"]
+        r["parts_1_thread"] = run_parts(path)
+        # Writing the JSON lines alone, nothing analysed, on every core: the most any
+        # complete analysis written as JSON can reach here.
+        r["json_only_ceiling_ratio"] = (
+            r["parts_1_thread"]["json_docs_per_s"] * (os.cpu_count() or 1) / r["vader_docs_per_s"]
+        )
         results["corpora"][key] = r
         rows.append(r)
         print(f"   VADER {r['vader_docs_per_s']:,.0f}/s; newsgauge 1 thread {r['newsgauge_1_thread_docs_per_s']:,.0f}/s, "
@@ -239,6 +266,22 @@ def main():
             f"| {r['vader_docs_per_cpu_s']:,.0f} / {r['newsgauge_docs_per_cpu_s']:,.0f} ({r['ratio_per_cpu_s']:.1f}x) "
             f"| {r['vader']['peak_rss_mb']:.0f} / {r['newsgauge_1_thread']['peak_rss_mb']:.0f} "
             f"/ {r['newsgauge_all_cores']['peak_rss_mb']:.0f} MB |"
+        )
+    md += [
+        "",
+        "Where newsgauge's time per document goes (one thread, measured apart by "
+        "`crates/engine/examples/throughput_parts.rs`; the JSON part is the output line alone, "
+        "written into memory):",
+        "",
+        "| corpus | complete analysis alone, docs/s | JSON output alone, docs/s | bytes a line "
+        "| JSON alone on all cores, against VADER |",
+        "|---|---|---|---|---|",
+    ]
+    for r in rows:
+        pr = r["parts_1_thread"]
+        md.append(
+            f"| {r['description']} | {pr['analysis_docs_per_s']:,} | {pr['json_docs_per_s']:,} "
+            f"| {pr['json_bytes_per_line']:,} | {r['json_only_ceiling_ratio']:.0f}x |"
         )
     b = results["big_text"]
     md += [

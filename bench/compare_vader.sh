@@ -9,6 +9,10 @@
 #        RUNS (default 3): newsgauge runs per figure, the fastest kept.
 #        NEWSGAUGE_BIN: use this binary instead of building the native-release profile.
 #        NEWSGAUGE_DATA: data folder (default: <repo>/../shared/data).
+# Also prints, per corpus, the complete analysis alone and the JSON output alone on one
+# thread (crates/engine/examples/throughput_parts.rs), and how many times VADER's rate the
+# JSON output alone reaches on every core: the ceiling of any complete analysis written as
+# JSON Lines on this machine.
 # Makes bench/.venv (git-ignored) with vaderSentiment from PyPI; writes inputs and
 # results to bench/out/ (git-ignored): results.json and results.md.
 set -euo pipefail
@@ -42,5 +46,9 @@ if [ -z "${NEWSGAUGE_BIN:-}" ]; then
   NEWSGAUGE_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/native-release/newsgauge"
 fi
 export NEWSGAUGE_BIN
+# The two parts of a document's time measured apart (analysis, JSON output): see
+# crates/engine/examples/throughput_parts.rs.
+cargo build -q --profile native-release -p newsgauge-engine --example throughput_parts
+export PARTS_BIN="${CARGO_TARGET_DIR:-$ROOT/target}/native-release/examples/throughput_parts"
 
 exec "$VENV/bin/python" "$ROOT/bench/compare_vader.py" "$@"
