@@ -116,25 +116,32 @@ def display(name):
     return " ".join(out)
 
 
-def common_words(data, files=("twitter_fin_dev.jsonl",)):
-    """Words seen lowercase in finance-news corpora: a name seen lowercase is a common word."""
-    c = set()
+def common_words(data, files=("twitter_fin_dev.jsonl",), min_count=1):
+    """Words seen lowercase (at least `min_count` times) in finance-news corpora: a name seen
+    lowercase is a common word."""
+    c = collections.Counter()
     for name in files:
         with open(os.path.join(data, name), encoding="utf-8") as f:
             for line in f:
-                c.update(w for w in re.findall(r"[A-Za-z]+", json.loads(line)["text"]) if w.islower())
-    return c
+                # Not the words of web and mail addresses ("www.kesko.fi"): names, not words.
+                text = WEB_ADDRESS.sub(" ", json.loads(line)["text"])
+                c.update(w for w in re.findall(r"[A-Za-z]+", text) if w.islower())
+    return {w for w, n in c.items() if n >= min_count}
 
 
-# Where an NSE company's one-word name is also an English word, the word is far more often
-# meant than the company: "Rural households" is not Rural Electrification, "Transport costs"
-# not Transport Corporation of India, "Precision Optics Corporation" not Corporation Bank. So
-# an NSE company's one-word aliases, and the first words that become its short name, are
-# checked against more text (the tweets and SEntFiN, MIT; the PhraseBank, CC BY-NC-SA, which
-# the sentiment model already learns from; not Reuters, licensed for tuning topic rules only)
-# than US names, whose brands news uses bare ("Apple", "Delta"). Measured on all 30,455
-# records of ../shared/data: 160 mentions fewer, nearly all false (README "Tickers").
-NSE_COMMON_FILES = ("twitter_fin_dev.jsonl", "sentfin_dev.jsonl", "fpb_dev.jsonl")
+WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@|\.(?:com|net|org|fi|se|de|co|in|uk|io)\b)\S*")
+
+
+# A one-word name that is also an English word is checked against more text than the tweets
+# (SEntFiN, MIT; the PhraseBank, CC BY-NC-SA, which the sentiment model already learns from;
+# not Reuters, licensed for tuning topic rules only): "Rural households" is not Rural
+# Electrification, "Transport costs" not Transport Corporation of India, "Precision Optics
+# Corporation" not Corporation Bank, "Southern California" not Southern Co. An NSE company's
+# words (and the first words that become its short name) count as common when seen lowercase
+# once: a bare word rarely means an Indian small cap. Other companies' words need one in the
+# tweets, as before, or two in the wider text, since news writes their brands bare
+# ("Workday", "Visa") and one lowercase use may be a slip. Measured on all 30,455 records of ../shared/data (README "Tickers").
+WIDE_COMMON_FILES = ("twitter_fin_dev.jsonl", "sentfin_dev.jsonl", "fpb_dev.jsonl")
 
 
 def alias_entry(alias, common):
@@ -183,7 +190,8 @@ def main():
     ap.add_argument("--out", default=os.path.join(here, "..", "crates", "engine", "data", "securities.tsv"))
     args = ap.parse_args()
     common = common_words(args.data)
-    common_nse = common_words(args.data, NSE_COMMON_FILES)
+    common_nse = common_words(args.data, WIDE_COMMON_FILES)
+    common_wide = common | common_words(args.data, WIDE_COMMON_FILES, min_count=2)
 
     # --- US listings, grouped by CIK (one company, several share classes) ---
     companies = []  # dict(tickers=[(sym, exch)], name, tier, aliases=[...])
@@ -281,7 +289,8 @@ def main():
     for c in companies + foreign + nse:
         seen, als = set(), []
         for a in c["aliases"]:
-            e = alias_entry(a, common_nse if c.get("nse") and " " not in a.strip() else common)
+            one_word = " " not in a.strip()
+            e = alias_entry(a, (common_nse if c.get("nse") else common_wide) if one_word else common)
             if e and e.lstrip("=~").lower() not in seen:
                 seen.add(e.lstrip("=~").lower())
                 als.append(e)
