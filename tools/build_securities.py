@@ -9,8 +9,10 @@ Inputs (licences in README "Tickers and companies"):
   sec_company_tickers_exchange.jsonl  US SEC listings (public data)
   index_members.jsonl                 members of 20 major indices (MIT)
   nse_entity_aliases.csv              NSE symbols with headline name variants (MIT)
-  twitter_fin_dev.jsonl               finance tweets (MIT), only to flag names that are
-                                      also common lowercase words ("Target", "Gap")
+  twitter_fin_dev.jsonl               finance tweets (MIT), sentfin_dev.jsonl (headlines,
+  sentfin_dev.jsonl, fpb_dev.jsonl    MIT) and fpb_dev.jsonl (PhraseBank, CC BY-NC-SA), only
+                                      to flag names that are also common lowercase words
+                                      ("Target", "Gap", "Southern"; see WIDE_COMMON_FILES)
 
 Output: one company a line, tab-separated, in priority order (earlier wins an alias clash):
   tickers   comma-separated SYMBOL:EXCHANGE (share classes and dual listings together)
