@@ -240,6 +240,8 @@ fn one_word_names_that_are_english_words_need_company_evidence() {
         "Southern states faced drought this summer.",
         "Recruit more staff, the union urged.",
         "Frontline workers got a bonus.",
+        "Sea levels rose 3 mm a year.",
+        "Rural incomes fell 4% last year.",
     ]);
     assert_one_ticker(&[
         ("Southern Co said it will take a charge.", "SO"),
@@ -249,6 +251,9 @@ fn one_word_names_that_are_english_words_need_company_evidence() {
         ),
         ("Recruit Holdings reported higher profit.", "6098.T"),
         ("Frontline shares rose after tanker rates jumped.", "FRO"),
+        // A price move with its size right after the short name is company evidence.
+        ("Southern gains 2.9% on Georgia rate case approval", "SO"),
+        ("Geometric rallies 4% post Q1 results", "GEOMETRIC.NS"),
         // Words seen lowercase only inside web addresses ("li.com") are not common words.
         ("Li Auto delivered more cars in May.", "LI"),
         // A brand seen lowercase once ("on the following workday") stays a name.

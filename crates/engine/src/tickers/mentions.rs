@@ -275,6 +275,15 @@ const NEXT_NOT: &[&str] = &[
     "sauce", "strain", "wave", "force", "river", "pudding", "crumble",
 ];
 
+/// Price moves that, right after a name and followed by their size, make it a listed company
+/// ("Southern gains 2.9%", "Prudential fell 9p to 888").
+const PRICE_MOVES: &[&str] = &[
+    "rose", "rises", "fell", "falls", "gained", "gains", "jumped", "jumps", "climbed", "climbs",
+    "slid", "slides", "slipped", "slips", "dropped", "drops", "surged", "surges", "plunged",
+    "plunges", "tumbled", "tumbles", "sank", "sinks", "soared", "soars", "rallied", "rallies",
+    "advanced", "advances", "declined", "declines",
+];
+
 /// Tokens of a social-sharing line ("Share to Facebook | Twitter | Email").
 const SOCIAL_WORDS: &[&str] = &[
     "share",
@@ -1038,6 +1047,10 @@ fn has_evidence(doc: &Doc<'_>, c: &Candidate) -> bool {
         return false;
     }
     if in_list(NEXT_CONTEXT, next) || in_list(PREV_CONTEXT, prev) {
+        return true;
+    }
+    let size = toks.get(last + 2).map_or("", |t| t.text);
+    if in_list(PRICE_MOVES, next) && size.starts_with(|c: char| c.is_ascii_digit()) {
         return true;
     }
     let name = &text[c.start..c.end];
