@@ -12,7 +12,7 @@ Inputs (licences in README "Tickers and companies"):
   twitter_fin_dev.jsonl               finance tweets (MIT), sentfin_dev.jsonl (headlines,
   sentfin_dev.jsonl, fpb_dev.jsonl    MIT) and fpb_dev.jsonl (PhraseBank, CC BY-NC-SA), only
                                       to flag names that are also common lowercase words
-                                      ("Target", "Gap", "Southern"; see WIDE_COMMON_FILES)
+                                      ("Target", "Gap", "Southern"; see WIDER_COMMON_FILES)
 
 Output: one company a line, tab-separated, in priority order (earlier wins an alias clash):
   tickers   comma-separated SYMBOL:EXCHANGE (share classes and dual listings together)
@@ -118,17 +118,16 @@ def display(name):
     return " ".join(out)
 
 
-def common_words(data, files=("twitter_fin_dev.jsonl",), min_count=1):
-    """Words seen lowercase (at least `min_count` times) in finance-news corpora: a name seen
-    lowercase is a common word."""
+def lowercase_counts(data, name):
+    """How often each word is seen lowercase in a finance-news corpus: a name seen lowercase
+    is a common word."""
     c = collections.Counter()
-    for name in files:
-        with open(os.path.join(data, name), encoding="utf-8") as f:
-            for line in f:
-                # Not the words of web and mail addresses ("www.kesko.fi"): names, not words.
-                text = WEB_ADDRESS.sub(" ", json.loads(line)["text"])
-                c.update(w for w in re.findall(r"[A-Za-z]+", text) if w.islower())
-    return {w for w, n in c.items() if n >= min_count}
+    with open(os.path.join(data, name), encoding="utf-8") as f:
+        for line in f:
+            # Not the words of web and mail addresses ("www.kesko.fi"): names, not words.
+            text = WEB_ADDRESS.sub(" ", json.loads(line)["text"])
+            c.update(w for w in re.findall(r"[A-Za-z]+", text) if w.islower())
+    return c
 
 
 WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@|\.(?:com|net|org|fi|se|de|co|in|uk|io)\b)\S*")
@@ -142,8 +141,9 @@ WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@|\.(?:com|net|org|fi|se|de|co|in|uk|
 # words (and the first words that become its short name) count as common when seen lowercase
 # once: a bare word rarely means an Indian small cap. Other companies' words need one in the
 # tweets, as before, or two in the wider text, since news writes their brands bare
-# ("Workday", "Visa") and one lowercase use may be a slip. Measured on all 30,455 records of ../shared/data (README "Tickers").
-WIDE_COMMON_FILES = ("twitter_fin_dev.jsonl", "sentfin_dev.jsonl", "fpb_dev.jsonl")
+# ("Workday", "Visa") and one lowercase use may be a slip. Measured on all 30,455 records of
+# ../shared/data (README "Tickers").
+WIDER_COMMON_FILES = ("sentfin_dev.jsonl", "fpb_dev.jsonl")
 
 
 def alias_entry(alias, common):
@@ -191,9 +191,11 @@ def main():
     ap.add_argument("--data", default=os.path.join(here, "..", "..", "shared", "data"))
     ap.add_argument("--out", default=os.path.join(here, "..", "crates", "engine", "data", "securities.tsv"))
     args = ap.parse_args()
-    common = common_words(args.data)
-    common_nse = common_words(args.data, WIDE_COMMON_FILES)
-    common_wide = common | common_words(args.data, WIDE_COMMON_FILES, min_count=2)
+    tweets = lowercase_counts(args.data, "twitter_fin_dev.jsonl")
+    wider = sum((lowercase_counts(args.data, f) for f in WIDER_COMMON_FILES), tweets.copy())
+    common = set(tweets)  # multi-word names: every word seen lowercase in the tweets
+    common_nse = set(wider)
+    common_wide = common | {w for w, n in wider.items() if n >= 2}
 
     # --- US listings, grouped by CIK (one company, several share classes) ---
     companies = []  # dict(tickers=[(sym, exch)], name, tier, aliases=[...])
@@ -278,7 +280,7 @@ def main():
             # "HINDALCO" is also written "Hindalco" in headlines: match it as a name.
             als = [v.title() if v.isalpha() and v.isupper() and len(v) >= 5 else normalise(v) for v in variants]
             nse_first.append(first_word(full))
-            nse.append({"tickers": [(sym + ".NS", "NSE")], "name": full.rstrip("."), "tier": "S", "aliases": als, "nse": True})
+            nse.append({"tickers": [(sym + ".NS", "NSE")], "name": full.rstrip("."), "tier": "S", "aliases": als})
 
     # The first word of an NSE company's name is how headlines shorten it ("Maruti Suzuki
     # India" -> "Maruti") when no other company's name starts with it and it is no common word.
@@ -292,7 +294,8 @@ def main():
         seen, als = set(), []
         for a in c["aliases"]:
             one_word = " " not in a.strip()
-            e = alias_entry(a, (common_nse if c.get("nse") else common_wide) if one_word else common)
+            nse_only = all(x == "NSE" for _, x in c["tickers"])
+            e = alias_entry(a, (common_nse if nse_only else common_wide) if one_word else common)
             if e and e.lstrip("=~").lower() not in seen:
                 seen.add(e.lstrip("=~").lower())
                 als.append(e)
